@@ -1,0 +1,11 @@
+/** What a tcrm run talks to: injected so tests run in-process (`run(argv, io)`). */
+export interface RunIO {
+  /** Whole standard input when it is not a terminal (batch); undefined when interactive. */
+  stdin?: string;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
