@@ -1,0 +1,24 @@
+/** The `tcrm` executable: hands process state to `run()` and exits with its status. */
+import { run } from '../src/cli/run.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const argv = process.argv.slice(2);
+const stdinIsTTY = Boolean(process.stdin.isTTY);
+const needsStdin = !stdinIsTTY && (argv.length === 0 || argv.includes('-') || argv.some((a, i) => (a === '-f' || a === '--file') && argv[i + 1] === '-'));
+const stdin = needsStdin ? await readStdin() : undefined;
+
+const code = await run(argv, {
+  stdin,
+  stdinIsTTY,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+process.exitCode = code;

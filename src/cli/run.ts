@@ -1,0 +1,79 @@
+/**
+ * The whole program as a function: `run(argv, io) → exit code`. The bin wrapper and the tests
+ * call it; nothing here touches process.* directly.
+ */
+import { parseArgs } from './args.js';
+import type { RunIO } from './io.js';
+import { message, languageFrom } from '../messages/catalog.js';
+import { streamOutput } from '../session/output.js';
+import { Session } from '../session/session.js';
+import { splitLogicalLines } from '../grammar/split-words.js';
+import { requoteArgv } from '../grammar/shell-requote.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+export const VERSION = '0.1.0';
+
+export async function run(argv: string[], io: RunIO): Promise<number> {
+  const args = parseArgs(argv);
+  const lang = languageFrom(io.env, args.lang);
+  if (args.errors.length > 0) {
+    for (const e of args.errors) io.stderr(`ERROR: ${message(e.code, { option: e.option }, lang)}\n`);
+    io.stderr(message('TCRM0002', {}, lang) + '\n');
+    return 1;
+  }
+  if (args.version) {
+    io.stdout(`tcrm ${VERSION} (crm 4.4.0 compatible)\n`);
+    return 0;
+  }
+  if (args.help) {
+    io.stdout(message('TCRM0002', {}, lang) + '\n');
+    return 0;
+  }
+
+  const out = streamOutput(io.stdout, io.stderr);
+  const interactive = args.file === undefined && args.rest.length === 0 && io.stdinIsTTY;
+  const session = new Session({
+    env: io.env,
+    cwd: io.cwd,
+    out,
+    interactive,
+    force: args.force,
+    answerNo: args.answerNo,
+  });
+
+  if (args.cib) {
+    const ok = await session.executeLine(splitLogicalLines(`cib use ${args.cib}`, '<argv>')[0]!);
+    if (!ok) return 1;
+  }
+
+  let text: string;
+  let file: string;
+  if (args.rest.length > 0) {
+    // One-shot: the words form one line; leaving the levels entered commits (in transit).
+    text = requoteArgv(args.rest);
+    file = '<argv>';
+  } else if (args.file !== undefined && args.file !== '-') {
+    file = args.file;
+    try {
+      text = await readFile(resolve(io.cwd, args.file), 'utf8');
+    } catch (e) {
+      const reason = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e);
+      io.stderr(`ERROR: ${message('TCRM0005', { path: args.file, reason }, lang)}\n`);
+      return 1;
+    }
+  } else if (!interactive) {
+    file = '<stdin>';
+    text = io.stdin ?? '';
+  } else {
+    const { runInteractive } = await import('./simple-repl.js');
+    return runInteractive(session, io);
+  }
+
+  for (const line of splitLogicalLines(text, file)) {
+    await session.executeLine(line);
+    if (session.quitRequested) break;
+  }
+  await session.finish();
+  return session.failed ? 1 : 0;
+}

@@ -1,0 +1,127 @@
+/**
+ * The commit gate's crm_verify part, emulated offline: the lines `crm_verify -VV` prints for a
+ * CIB (schema, cluster options, Blind faith, resource meta values, the STONITH rule), in its
+ * order, and crmsh's rule for when they block a commit.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
+import { checkSchedulerOptions, pcmkBoolean } from './cluster-options.js';
+import { resourceLines } from './resource-checks.js';
+import { checkSchema, type SchemaOptions } from './schema-validate.js';
+import { crmshLabelled, pcmkLine, summarise, type VerifyLine } from './verify-lines.js';
+
+export interface CrmVerifyResult {
+  lines: VerifyLine[];
+  /** crm_verify's exit code: 0, or 78 when it found configuration errors or warnings. */
+  rc: 0 | 78;
+  notes: Diagnostic[];
+}
+
+const STONITH_TRIO = [
+  'Resource start-up disabled since no STONITH resources have been defined',
+  'Either configure some or disable STONITH with the stonith-enabled option',
+  'NOTE: Clusters with shared data need STONITH to ensure data integrity',
+];
+
+/** What `crm_verify -VV` prints for this CIB, read as a quorate partition with no status. */
+export function emulateCrmVerify(doc: Document, opts: SchemaOptions = {}): CrmVerifyResult {
+  const schema = checkSchema(doc, opts);
+  if (!schema.valid) return { lines: schema.lines, rc: 78, notes: schema.notes };
+  const { lines, rc } = summarise([...schema.lines, ...clusterLines(doc)]);
+  return { lines, rc, notes: schema.notes };
+}
+
+/** The scheduler's lines for a schema-valid CIB, without crm_verify's closing line. */
+export function clusterLines(doc: Document): VerifyLine[] {
+  const options = checkSchedulerOptions(clusterProperties(doc));
+  const flag = (name: string): boolean => pcmkBoolean(options.effective.get(name) ?? 'true') ?? true;
+  const stonithEnabled = flag('stonith-enabled');
+  const lines = [...options.lines];
+
+  if (options.effective.get('stonith-action') === 'poweroff') {
+    lines.push(
+      pcmkLine(
+        'unpack_config',
+        'warning',
+        "Support for stonith-action of 'poweroff' is deprecated and will be removed in a future release (use 'off' instead)",
+        'warning',
+      ),
+    );
+  }
+  if (!stonithEnabled || !flag('startup-fencing')) {
+    lines.push(pcmkLine('unpack_config', 'warning', 'Blind faith: not fencing unseen nodes'));
+  }
+  lines.push(...resourceLines(doc, { stonithEnabled, nodeCount: nodeCount(doc) }));
+  if (stonithEnabled && !hasStonithResource(doc)) {
+    lines.push(...STONITH_TRIO.map((t) => pcmkLine('unpack_resources', 'error', t, 'error')));
+  }
+  return lines;
+}
+
+/**
+ * crmsh's commit gate: with no primitive at all crmsh skips crm_verify (and tcrm still refuses a
+ * schema-invalid CIB, which cibadmin would reject); otherwise crm_verify's lines, labelled as
+ * crmsh labels them, block the commit when crm_verify exits with anything but 0 or 1.
+ */
+export function checkAtCommit(doc: Document, opts: SchemaOptions = {}): { lines: Diagnostic[]; blocking: boolean } {
+  if (!hasPrimitive(doc)) {
+    const schema = checkSchema(doc, opts);
+    if (schema.valid) return { lines: schema.notes, blocking: false };
+    return { lines: [...crmshLabelled(schema.lines), ...schema.notes], blocking: true };
+  }
+  const result = emulateCrmVerify(doc, opts);
+  return { lines: [...crmshLabelled(result.lines), ...result.notes], blocking: result.rc !== 0 };
+}
+
+/** Cluster properties as the scheduler reads them: cib-bootstrap-options first, then the other
+ *  sets in document order; the first value for a name wins. */
+export function clusterProperties(doc: Document): Map<string, string> {
+  const crmConfig = firstChild(configuration(doc), 'crm_config');
+  const sets = crmConfig ? childElements(crmConfig).filter((s) => s.tagName === 'cluster_property_set') : [];
+  const ordered = [
+    ...sets.filter((s) => s.getAttribute('id') === 'cib-bootstrap-options'),
+    ...sets.filter((s) => s.getAttribute('id') !== 'cib-bootstrap-options'),
+  ];
+  const props = new Map<string, string>();
+  for (const set of ordered) {
+    for (const nv of childElements(set)) {
+      const name = nv.getAttribute('name');
+      if (nv.tagName === 'nvpair' && name && nv.hasAttribute('value') && !props.has(name)) {
+        props.set(name, nv.getAttribute('value')!);
+      }
+    }
+  }
+  return props;
+}
+
+function configuration(doc: Document): Element {
+  return firstChild(doc.documentElement!, 'configuration')!;
+}
+
+function resourceElements(doc: Document): Element[] {
+  const resources = firstChild(configuration(doc), 'resources');
+  const out: Element[] = [];
+  const walk = (el: Element): void => {
+    for (const c of childElements(el)) {
+      if (c.tagName === 'template') continue;
+      out.push(c);
+      walk(c);
+    }
+  };
+  if (resources) walk(resources);
+  return out;
+}
+
+/** crmsh's test for "the configuration has primitives" (group, clone and bundle members count). */
+export function hasPrimitive(doc: Document): boolean {
+  return resourceElements(doc).some((e) => e.tagName === 'primitive');
+}
+
+function hasStonithResource(doc: Document): boolean {
+  return resourceElements(doc).some((e) => e.tagName === 'primitive' && e.getAttribute('class') === 'stonith');
+}
+
+function nodeCount(doc: Document): number {
+  const nodes = firstChild(configuration(doc), 'nodes');
+  return nodes ? childElements(nodes).filter((n) => n.tagName === 'node').length : 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * The per-resource lines crm_verify prints while the scheduler unpacks resources: invalid
+ * `multiple-active`, `requires` and `target-role` meta attributes. Resources are visited as the
+ * scheduler does: in document order, a parent before its children, and a clone's children once
+ * per instance (`child:0`, `child:1`, … up to clone-max, by default the number of nodes).
+ */
+import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
+import { pcmkBoolean } from './cluster-options.js';
+import { pcmkLine, type VerifyLine } from './verify-lines.js';
+
+const RESOURCE_TAGS = new Set(['primitive', 'group', 'clone', 'master', 'bundle']);
+const ROLES = ['stopped', 'started', 'unpromoted', 'slave', 'promoted', 'master'];
+const PROMOTED_ONLY = ['unpromoted', 'slave', 'promoted', 'master'];
+const MULTIPLE_ACTIVE = ['block', 'stop_only', 'stop_start', 'stop_unexpected'];
+const REQUIRES = ['nothing', 'quorum', 'fencing', 'unfencing'];
+
+type Meta = Map<string, string>;
+
+/** Name → value of an element's meta_attributes sets; the first set naming a value wins. */
+export function metaOf(el: Element | null): Meta {
+  const meta: Meta = new Map();
+  if (!el) return meta;
+  for (const set of childElements(el)) {
+    if (set.tagName !== 'meta_attributes') continue;
+    for (const nv of childElements(set)) {
+      const name = nv.getAttribute('name');
+      if (nv.tagName === 'nvpair' && name && nv.hasAttribute('value') && !meta.has(name)) {
+        meta.set(name, nv.getAttribute('value')!);
+      }
+    }
+  }
+  return meta;
+}
+
+export interface ResourceContext {
+  stonithEnabled: boolean;
+  nodeCount: number;
+}
+
+export function resourceLines(doc: Document, ctx: ResourceContext): VerifyLine[] {
+  const config = firstChild(doc.documentElement!, 'configuration');
+  const resources = config && firstChild(config, 'resources');
+  if (!resources) return [];
+  const defaults = metaOf(firstChild(config, 'rsc_defaults'));
+  const templates = new Map(
+    childElements(resources)
+      .filter((e) => e.tagName === 'template')
+      .map((t) => [t.getAttribute('id') ?? '', t] as const),
+  );
+  const lines: VerifyLine[] = [];
+
+  const visit = (el: Element, inherited: Meta, suffix: string, promotable: boolean): void => {
+    const own = metaOf(el);
+    const template = el.tagName === 'primitive' && el.getAttribute('template');
+    const fromTemplate = template ? metaOf(templates.get(template) ?? null) : new Map<string, string>();
+    const meta: Meta = new Map([...inherited, ...fromTemplate, ...own]);
+    const value = (name: string): string | undefined => meta.get(name) ?? defaults.get(name);
+    const id = (el.getAttribute('id') ?? '') + suffix;
+    const topPromotable =
+      promotable || el.tagName === 'master' || (el.tagName === 'clone' && pcmkBoolean(value('promotable') ?? '') === true);
+    const stonithClass = el.tagName === 'primitive' && resourceClass(el, templates) === 'stonith';
+
+    lines.push(...multipleActive(value('multiple-active')));
+    if (!stonithClass) lines.push(...requires(id, value('requires'), ctx.stonithEnabled));
+    lines.push(...targetRole(id, value('target-role'), topPromotable));
+
+    const children = childElements(el).filter((c) => RESOURCE_TAGS.has(c.tagName));
+    if (el.tagName === 'clone' || el.tagName === 'master') {
+      const max = Number.parseInt(value('clone-max') ?? '', 10);
+      const instances = Number.isFinite(max) && max >= 0 ? max : ctx.nodeCount;
+      for (let i = 0; i < instances; i++) children.forEach((c) => visit(c, meta, `${suffix}:${i}`, topPromotable));
+    } else {
+      children.forEach((c) => visit(c, meta, suffix, topPromotable));
+    }
+  };
+
+  for (const el of childElements(resources)) {
+    if (RESOURCE_TAGS.has(el.tagName)) visit(el, new Map(), '', false);
+  }
+  return lines;
+}
+
+function resourceClass(el: Element, templates: Map<string, Element>): string | null {
+  if (el.hasAttribute('class')) return el.getAttribute('class');
+  const template = el.getAttribute('template');
+  return template ? (templates.get(template)?.getAttribute('class') ?? null) : null;
+}
+
+function multipleActive(value: string | undefined): VerifyLine[] {
+  if (value === undefined || MULTIPLE_ACTIVE.includes(value.toLowerCase())) return [];
+  return [
+    pcmkLine(
+      'pe__unpack_resource',
+      'warning',
+      `${value} is not a valid value for multiple-active, using default of "stop_start"`,
+      'warning',
+    ),
+  ];
+}
+
+function requires(id: string, value: string | undefined, stonithEnabled: boolean): VerifyLine[] {
+  if (value === undefined) return [];
+  const v = value.toLowerCase();
+  if (!REQUIRES.includes(v)) {
+    const fallback = stonithEnabled ? 'fencing' : 'quorum';
+    return [
+      pcmkLine('unpack_requires', 'error', `Resetting 'requires' for ${id} to '${fallback}' because '${value}' is not valid`, 'error'),
+    ];
+  }
+  if (stonithEnabled) return [];
+  if (v === 'fencing') {
+    return [pcmkLine('unpack_requires', 'warning', `${id} requires fencing but fencing is disabled`, 'warning')];
+  }
+  if (v === 'unfencing') {
+    return [
+      pcmkLine('unpack_requires', 'warning', `Resetting "requires" for ${id} to "quorum" because fencing is disabled`, 'warning'),
+    ];
+  }
+  return [];
+}
+
+function targetRole(id: string, value: string | undefined, promotable: boolean): VerifyLine[] {
+  if (value === undefined) return [];
+  const v = value.toLowerCase();
+  if (v === 'unknown') {
+    return [pcmkLine('get_target_role', 'error', `Ignoring 'target-role' for ${id} because '${value}' is not valid`, 'error')];
+  }
+  if (!ROLES.includes(v)) {
+    return [
+      pcmkLine('text2role', 'error', `Unknown role: ${value}`),
+      pcmkLine('get_target_role', 'error', `Ignoring 'target-role' for ${id} because '${value}' is not valid`, 'error'),
+    ];
+  }
+  if (PROMOTED_ONLY.includes(v) && !promotable) {
+    return [
+      pcmkLine(
+        'get_target_role',
+        'error',
+        `Ignoring 'target-role' for ${id} because '${value}' only makes sense for promotable clones`,
+        'error',
+      ),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,43 @@
+/**
+ * tcrm's own messages, one catalogue with stable codes (crmsh's texts are not here: they are
+ * reproduced verbatim where they are produced). English now; other languages add a table with
+ * the same keys.
+ */
+export type Lang = 'en' | 'fr';
+
+const EN = {
+  TCRM0001: 'offline: working on {path} (no cluster on this machine; set CIB_file or CIB_shadow to choose another CIB)',
+  TCRM0002: 'usage: tcrm [-f FILE] [-c CIB] [-F] [-n] [-w] [-D plain|color|color-always] [-o section.name=value] [--lang en|fr] [LEVEL COMMAND ARGS...]',
+  TCRM0003: 'option {option} needs a value',
+  TCRM0004: 'unknown option {option}',
+  TCRM0005: 'cannot read {path}: {reason}',
+  TCRM0006: 'internal error while running {command}: {reason} (please report it)',
+  TCRM0007: 'interactive mode needs a terminal; use -f FILE or pipe commands on standard input',
+  TCRM0008: '{level} is not supported by tcrm yet',
+  TCRM0009: 'nothing changed: the CIB is left as it was',
+  TCRM4001: 'commit refused: the CIB is left untouched',
+  TCRM4002: '{path} changed since it was loaded and the same object was changed on both sides: {objects}',
+} as const;
+
+export type MessageCode = keyof typeof EN;
+
+const FR: Partial<Record<MessageCode, string>> = {
+  TCRM0001: 'hors ligne : travail sur {path} (pas de cluster sur cette machine ; CIB_file ou CIB_shadow choisissent un autre CIB)',
+  TCRM0005: 'impossible de lire {path} : {reason}',
+  TCRM0007: 'le mode interactif demande un terminal ; utilisez -f FICHIER ou envoyez les commandes sur l\'entrée standard',
+  TCRM4001: 'validation refusée : le CIB reste inchangé',
+};
+
+const TABLES: Record<Lang, Partial<Record<MessageCode, string>>> = { en: EN, fr: FR };
+
+/** The message text for a code, with `{name}` placeholders filled in. */
+export function message(code: MessageCode, params: Record<string, string | number> = {}, lang: Lang = 'en'): string {
+  const template = TABLES[lang][code] ?? EN[code];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** --lang, else LC_ALL, LC_MESSAGES, LANG (DECISIONS.md "Messages and languages"). */
+export function languageFrom(env: Record<string, string | undefined>, flag?: string): Lang {
+  const pick = flag ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return pick.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}

@@ -1,0 +1,31 @@
+/** Loading the CIB in use for a configure session, with crmsh's messages on failure. */
+import { diag } from '../diagnostic.js';
+import { message } from '../messages/catalog.js';
+import { readCibFile } from '../commit/file-target.js';
+import type { Document } from '../shadow-cib/xml.js';
+import { emptyCibXml, type CibSource } from './cib-source.js';
+import { ensureFile } from './files.js';
+import type { Session } from './session.js';
+
+export async function loadCib(session: Session, source: CibSource): Promise<Document | null> {
+  if (source.kind === 'live' || !source.path) {
+    session.report(diag('CRM', 'error', 'running cibadmin -Ql: Could not connect to the CIB: Transport endpoint is not connected'));
+    return null;
+  }
+  if (source.kind === 'offline') {
+    if (await ensureFile(source.path, emptyCibXml())) announceOffline(session, source.path);
+    else if (!session.offlineAnnounced) announceOffline(session, source.path);
+  }
+  const result = await readCibFile(source.path);
+  if ('diagnostics' in result) {
+    session.reportAll(result.diagnostics);
+    return null;
+  }
+  return result.doc;
+}
+
+function announceOffline(session: Session, path: string): void {
+  if (session.offlineAnnounced) return;
+  session.offlineAnnounced = true;
+  session.notice(message('TCRM0001', { path }));
+}

@@ -1,0 +1,57 @@
+/** configure-level commands that are not object statements: show, verify, commit, refresh. */
+
+import type { Selector } from '../grammar/shell-ast.js';
+import { checkAtCommit } from '../commit/cluster-checks.js';
+import { showConfiguration } from '../shadow-cib/show.js';
+import { ConfigureSession } from './configure-session.js';
+import { commitConfigure } from './commit-command.js';
+import { loadCib } from './cib-io.js';
+import type { HandlerTable } from './commands.js';
+
+/** The selector words as `show` takes them (`fail*`, `type:primitive`, `changed`, `and` …). */
+export function selectorWords(selectors: Selector[]): string[] {
+  return selectors.map((s) => {
+    switch (s.kind) {
+      case 'id':
+        return s.pattern.text;
+      case 'changed':
+      case 'and':
+      case 'or':
+        return s.kind;
+      default:
+        return `${s.kind}:${s.value.text}`;
+    }
+  });
+}
+
+export const CONFIGURE_HANDLERS: HandlerTable = {
+  'configure.show': (session, cmd) => {
+    const cfg = session.configure!;
+    const { text, diagnostics } = showConfiguration(cfg.working, {
+      selectors: selectorWords(cmd.selectors),
+      xml: cmd.xml,
+      changed: cfg.changed,
+      sortElements: session.settings.get('sort-elements') !== 'no',
+    });
+    if (!session.reportAll(diagnostics)) return false;
+    if (text !== '') session.out.print(text);
+    return true;
+  },
+  'configure.commit': (session, cmd) => commitConfigure(session, { force: cmd.force, replace: cmd.replace }),
+  'configure.verify': (session) => {
+    const gate = checkAtCommit(session.configure!.working);
+    session.reportAll(gate.lines);
+    return !gate.blocking;
+  },
+  'configure.refresh': async (session) => {
+    const cfg = session.configure!;
+    if (cfg.hasChanges() && !(await session.confirm('All changes will be dropped. Do you want to proceed?'))) {
+      return true;
+    }
+    const loaded = await loadCib(session, session.source);
+    if (!loaded) return false;
+    session.configure = new ConfigureSession(loaded);
+    return true;
+  },
+};
+

@@ -1,0 +1,46 @@
+/**
+ * `configure commit` and the commit on leaving configure (shadow-and-commit.md §4, DECISIONS.md
+ * "Checks at commit"): nothing to commit → crmsh's two INFO lines; the gate's lines; a refused
+ * commit leaves the CIB untouched; a successful one reloads the session from what was written.
+ */
+import { diag } from '../diagnostic.js';
+import { checkAtCommit } from '../commit/cluster-checks.js';
+import { commitToFile } from '../commit/file-target.js';
+import { message } from '../messages/catalog.js';
+import { ConfigureSession } from './configure-session.js';
+import { loadCib } from './cib-io.js';
+import type { Session } from './session.js';
+
+export async function commitConfigure(
+  session: Session,
+  opts: { force: boolean; replace: boolean },
+): Promise<boolean> {
+  const cfg = session.configure;
+  if (!cfg) return false;
+  if (!cfg.hasChanges()) {
+    session.report(diag('CRM', 'info', 'apparently there is nothing to commit'));
+    session.report(diag('CRM', 'info', 'try changing something first'));
+    return true;
+  }
+  const force = opts.force || session.opts.force;
+  const gate = checkAtCommit(cfg.working);
+  session.reportAll(gate.lines);
+  if (gate.blocking) {
+    if (force) {
+      session.report(diag('CRM', 'info', 'commit forced'));
+    } else if (!(await session.confirm('Do you still want to commit?'))) {
+      session.notice(message('TCRM4001'));
+      return false;
+    }
+  }
+  const source = session.source;
+  if (!source.path || source.kind === 'live') {
+    session.report(diag('CRM', 'error', 'running cibadmin -Ql: Could not connect to the CIB: Transport endpoint is not connected'));
+    return false;
+  }
+  const result = await commitToFile(source.path, cfg.loaded, cfg.working, { force });
+  if (!session.reportAll(result.diagnostics) || !result.ok) return false;
+  const reloaded = await loadCib(session, source);
+  if (reloaded) session.configure = new ConfigureSession(reloaded);
+  return true;
+}

@@ -1,0 +1,156 @@
+/**
+ * A tcrm session: the level the user is at, the CIB in use and the configure state. It runs one
+ * logical line at a time and reports through an `Output`; the front ends (batch, REPL, check)
+ * only feed it lines and answer its questions.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import { diag } from '../diagnostic.js';
+import type { LogicalLine, Word } from '../grammar/words.js';
+import type { Output } from './output.js';
+import type { CibSource } from './cib-source.js';
+import { initialSource } from './cib-source.js';
+import { ConfigureSession } from './configure-session.js';
+import { dispatchLine } from './dispatch.js';
+import { commitConfigure } from './commit-command.js';
+import { loadCib } from './cib-io.js';
+
+export interface SessionOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  out: Output;
+  /** True at a terminal prompt: questions are asked, the exit question appears. */
+  interactive: boolean;
+  /** -F: answer yes to every question and force commits. */
+  force: boolean;
+  /** -n: answer no to every question. */
+  answerNo: boolean;
+  /** Asks a yes/no question (interactive only). */
+  ask?: (question: string) => Promise<boolean>;
+}
+
+export class Session {
+  readonly opts: SessionOptions;
+  /** Level names below root, e.g. `['configure']`. */
+  levels: string[] = [];
+  source: CibSource;
+  configure: ConfigureSession | null = null;
+  /** Set when any line failed: the batch exit status becomes 1. */
+  failed = false;
+  /** Set by quit/exit/bye. */
+  quitRequested = false;
+  /** The offline notice is printed once per session. */
+  offlineAnnounced = false;
+  /** crm options changed with `options …` in this session. */
+  settings = new Map<string, string>();
+
+  constructor(opts: SessionOptions) {
+    this.opts = opts;
+    this.source = initialSource(opts.env, opts.cwd);
+  }
+
+  get env(): Record<string, string | undefined> {
+    return this.opts.env;
+  }
+
+  get out(): Output {
+    return this.opts.out;
+  }
+
+  currentLevel(): string {
+    return this.levels.length === 0 ? 'root' : this.levels[this.levels.length - 1]!;
+  }
+
+  /** Runs one logical line; returns false when it failed (and marks the session failed). */
+  async executeLine(line: LogicalLine): Promise<boolean> {
+    if (line.error) {
+      this.report(diag('TCRM1001', 'error', line.error.message, line.error.at));
+      return this.fail();
+    }
+    if (line.words.length === 0) return true;
+    let ok: boolean;
+    try {
+      ok = await dispatchLine(this, line);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      this.report(diag('TCRM0006', 'error', `internal error while running '${line.text}': ${reason} (please report it)`, line.at));
+      if (this.env.TCRM_DEBUG && e instanceof Error) this.out.print(e.stack ?? '');
+      ok = false;
+    }
+    return ok ? true : this.fail();
+  }
+
+  /** End of input: leave every level the way `quit` does (a pending configure commits). */
+  async finish(): Promise<void> {
+    while (this.levels.length > 0) {
+      if (!(await this.leaveLevel({ transit: false }))) this.failed = true;
+    }
+  }
+
+  report(d: Diagnostic): void {
+    this.out.report(d);
+  }
+
+  reportAll(ds: Diagnostic[]): boolean {
+    for (const d of ds) this.report(d);
+    return !ds.some((d) => d.severity === 'error');
+  }
+
+  notice(text: string): void {
+    this.out.notice(text);
+  }
+
+  fail(): false {
+    this.failed = true;
+    return false;
+  }
+
+  /** Asks a yes/no question the way crmsh does: -F says yes, -n and non-interactive say no. */
+  async confirm(question: string): Promise<boolean> {
+    if (this.opts.force) {
+      this.report(diag('CRM', 'info', `${question} [YES]`));
+      return true;
+    }
+    if (this.opts.answerNo || !this.opts.interactive || !this.opts.ask) return false;
+    return this.opts.ask(question);
+  }
+
+  /** Leaves the current level, running configure's exit hook. Returns false if a commit failed. */
+  async leaveLevel(how: { transit: boolean }): Promise<boolean> {
+    const level = this.levels[this.levels.length - 1];
+    let ok = true;
+    if (level === 'configure' && this.configure) {
+      ok = await this.configureExitHook(how.transit);
+    }
+    this.levels.pop();
+    return ok;
+  }
+
+  private async configureExitHook(transit: boolean): Promise<boolean> {
+    const cfg = this.configure!;
+    let ok = true;
+    if (cfg.hasChanges()) {
+      const commitNow =
+        transit || !this.opts.interactive
+          ? true
+          : await this.confirm('There are changes pending. Do you want to commit them?');
+      if (commitNow) {
+        ok = await commitConfigure(this, { force: false, replace: false });
+      }
+    }
+    this.configure = null;
+    return ok;
+  }
+
+  /** Loads the CIB in use into a configure session (entering `configure`). */
+  async enterConfigure(): Promise<boolean> {
+    const loaded = await loadCib(this, this.source);
+    if (!loaded) {
+      this.report(diag('CRM', 'error', 'configure: Missing requirements'));
+      return false;
+    }
+    this.configure = new ConfigureSession(loaded);
+    return true;
+  }
+}
+
+export type { Word };

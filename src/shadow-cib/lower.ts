@@ -1,0 +1,84 @@
+/**
+ * Lowering: one configure statement (AST) → edits of the shadow CIB document, exactly as
+ * crmsh 4.4.1 writes them (element/attribute names and order, ids, section creation).
+ * A statement that fails leaves the document, the id allocator and `changed` untouched.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import type { ConfigStatement } from '../grammar/ast.js';
+import { configurationOf, type Document, type Element } from './xml.js';
+import type { Lowered, LowerContext } from './lower/common.js';
+import { makeEnv, type Env } from './lower/env.js';
+import { lowerAclTarget, lowerRole } from './lower/acl.js';
+import { lowerAlert } from './lower/alert.js';
+import { lowerBundle } from './lower/bundle.js';
+import { lowerColocation, lowerOrder, lowerTicket } from './lower/constraints.js';
+import { lowerContainer } from './lower/container.js';
+import { lowerDefaults } from './lower/defaults.js';
+import { lowerFencing } from './lower/fencing.js';
+import { lowerLocation } from './lower/location.js';
+import { lowerMonitor } from './lower/monitor.js';
+import { lowerNode } from './lower/node.js';
+import { lowerPrimitive } from './lower/primitive.js';
+import { lowerTag } from './lower/tag.js';
+import { lowerXml } from './lower/xml-stmt.js';
+
+export type { LowerContext } from './lower/common.js';
+export { IdAllocator } from './ids.js';
+
+export function applyStatement(doc: Document, stmt: ConfigStatement, ctx: LowerContext): Diagnostic[] {
+  const before = configurationOf(doc).cloneNode(true) as Element;
+  const idsBefore = ctx.ids.snapshot();
+  const changedBefore = new Set(ctx.changed);
+  const result = lower(makeEnv(doc, ctx), stmt);
+  if (result.failed) {
+    const cfg = configurationOf(doc);
+    cfg.parentNode!.replaceChild(before, cfg);
+    ctx.ids.restore(idsBefore);
+    ctx.changed.clear();
+    for (const id of changedBefore) ctx.changed.add(id);
+  }
+  return result.diags;
+}
+
+function lower(env: Env, stmt: ConfigStatement): Lowered {
+  switch (stmt.kind) {
+    case 'node':
+      return lowerNode(env, stmt);
+    case 'primitive':
+    case 'rsc_template':
+      return lowerPrimitive(env, stmt);
+    case 'monitor':
+      return lowerMonitor(env, stmt);
+    case 'group':
+    case 'clone':
+    case 'ms':
+      return lowerContainer(env, stmt);
+    case 'bundle':
+      return lowerBundle(env, stmt);
+    case 'location':
+      return lowerLocation(env, stmt);
+    case 'colocation':
+      return lowerColocation(env, stmt);
+    case 'order':
+      return lowerOrder(env, stmt);
+    case 'rsc_ticket':
+      return lowerTicket(env, stmt);
+    case 'property':
+    case 'rsc_defaults':
+    case 'op_defaults':
+      return lowerDefaults(env, stmt);
+    case 'fencing_topology':
+      return lowerFencing(env, stmt);
+    case 'tag':
+      return lowerTag(env, stmt);
+    case 'alert':
+      return lowerAlert(env, stmt);
+    case 'role':
+      return lowerRole(env, stmt);
+    case 'acl_target':
+    case 'user':
+      return lowerAclTarget(env, stmt);
+    case 'xml':
+      return lowerXml(env, stmt);
+  }
+}

@@ -1,0 +1,56 @@
+/** Attribute lists (`params`, `meta`, `utilization`, `attributes`, `op_params`, `op_meta`) → sets. */
+import type { AttrSet, AttrSetKind, NvItem } from '../../grammar/ast.js';
+import { findElementById } from '../cib-query.js';
+import { childElements, type Element } from '../xml.js';
+import { crmError, crmWarning, element } from './common.js';
+import type { Env } from './env.js';
+import { buildRule } from './rules.js';
+import { scoreAttr } from './scores.js';
+
+const SET_TAG: Record<AttrSetKind, string> = {
+  params: 'instance_attributes',
+  attributes: 'instance_attributes',
+  op_params: 'instance_attributes',
+  meta: 'meta_attributes',
+  op_meta: 'meta_attributes',
+  utilization: 'utilization',
+};
+
+export function setTag(kind: AttrSetKind): string {
+  return SET_TAG[kind];
+}
+
+export function buildAttrSet(env: Env, set: AttrSet, tag = setTag(set.kind)): Element {
+  if (set.idRef !== undefined) return element(env.doc, tag, [['id-ref', resolveSetRef(env, set.idRef, tag)]]);
+  const el = element(env.doc, tag, [
+    ['id', set.id],
+    set.score !== undefined ? scoreAttr(set.score) : ['score', undefined],
+  ]);
+  for (const r of set.rules) el.appendChild(buildRule(env, r));
+  for (const item of set.items) el.appendChild(buildNvpair(env, item));
+  return el;
+}
+
+export function buildNvpair(env: Env, item: NvItem): Element {
+  if (item.kind === 'nvref') return element(env.doc, 'nvpair', [['id-ref', item.ref], ['name', item.name]]);
+  if (item.id !== undefined) {
+    return element(env.doc, 'nvpair', [['id', item.id], ['name', item.name], ['value', item.value]]);
+  }
+  return element(env.doc, 'nvpair', [['name', item.name], ['value', item.value]]);
+}
+
+/**
+ * `$id-ref=X`: X may name a set directly, or an object, in which case its first set of the
+ * same kind is used (WARNING when there are several). Unknown X: ERROR, reference kept.
+ */
+function resolveSetRef(env: Env, ref: string, tag: string): string {
+  const target = findElementById(env.doc, ref);
+  if (target && target.tagName === tag) return ref;
+  const sets = target ? childElements(target).filter((c) => c.tagName === tag && c.getAttribute('id')) : [];
+  if (sets.length === 0) {
+    env.diags.push(crmError(`Reference not found: ${ref}`));
+    return ref;
+  }
+  if (sets.length > 1) env.diags.push(crmWarning(`${ref} contains more than one ${tag}, using first`));
+  return sets[0]!.getAttribute('id')!;
+}

@@ -1,0 +1,48 @@
+/** `property`, `rsc_defaults`, `op_defaults` → a named set, merged into when it exists. */
+import type { PropertyStmt } from '../../grammar/ast.js';
+import { ensureSection } from '../cib-query.js';
+import { assignIds } from '../ids.js';
+import { childElements } from '../xml.js';
+import { ok, type Lowered } from './common.js';
+import type { Env } from './env.js';
+import { buildAttrSet } from './attr-sets.js';
+
+const WHERE = {
+  property: { section: 'crm_config', tag: 'cluster_property_set', defaultId: 'cib-bootstrap-options' },
+  rsc_defaults: { section: 'rsc_defaults', tag: 'meta_attributes', defaultId: 'rsc-options' },
+  op_defaults: { section: 'op_defaults', tag: 'meta_attributes', defaultId: 'op-options' },
+} as const;
+
+export function lowerDefaults(env: Env, stmt: PropertyStmt): Lowered {
+  const where = WHERE[stmt.kind];
+  const section = ensureSection(env.doc, where.section);
+  const setId = stmt.set.id ?? where.defaultId;
+  const built = buildAttrSet(env, { ...stmt.set, id: setId }, where.tag);
+  const existing = childElements(section).find((s) => s.tagName === where.tag && s.getAttribute('id') === setId);
+  if (existing) {
+    for (const r of childElements(built).filter((c) => c.tagName === 'rule')) {
+      built.removeChild(r);
+      existing.insertBefore(r, childElements(existing).find((c) => c.tagName === 'nvpair') ?? null);
+    }
+    for (const nv of childElements(built).filter((c) => c.tagName === 'nvpair')) {
+      const name = nv.getAttribute('name');
+      const same = childElements(existing).find((c) => c.tagName === 'nvpair' && c.getAttribute('name') === name);
+      if (same) {
+        if (nv.hasAttribute('value')) same.setAttribute('value', nv.getAttribute('value')!);
+        else same.removeAttribute('value');
+        continue;
+      }
+      // New pairs are named from the existing set's id (no dedup against the set itself).
+      assignIds(nv, env.ctx.ids, setId);
+      existing.appendChild(nv);
+    }
+    for (const r of childElements(existing).filter((c) => c.tagName === 'rule' && !c.getAttribute('id'))) {
+      assignIds(r, env.ctx.ids, setId);
+    }
+  } else {
+    assignIds(built, env.ctx.ids);
+    section.appendChild(built);
+  }
+  env.ctx.changed.add(setId);
+  return ok(env.diags);
+}

@@ -1,0 +1,21 @@
+/** The per-statement working state handed to every builder. */
+import type { Diagnostic } from '../../diagnostic.js';
+import { schemaVersion } from '../cib-query.js';
+import type { Document } from '../xml.js';
+import type { LowerContext } from './common.js';
+import { RoleConverter } from './scores.js';
+
+export interface Env {
+  doc: Document;
+  ctx: LowerContext;
+  /** Diagnostics collected so far for this statement, in crmsh's print order. */
+  diags: Diagnostic[];
+  roles: RoleConverter;
+}
+
+export function makeEnv(doc: Document, ctx: LowerContext): Env {
+  const diags: Diagnostic[] = [];
+  const v = schemaVersion(doc);
+  const oldSchema = v !== undefined && (v[0] < 3 || (v[0] === 3 && v[1] < 7));
+  return { doc, ctx, diags, roles: new RoleConverter(oldSchema, ctx.ocf11Support === true, diags) };
+}

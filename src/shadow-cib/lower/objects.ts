@@ -1,0 +1,34 @@
+/** Checks and insertion shared by every statement that creates a top-level object. */
+import type { Diagnostic, Position } from '../../diagnostic.js';
+import { crmTypeOf, ensureSection, findObject, sectionOfTag } from '../cib-query.js';
+import { assignIds } from '../ids.js';
+import type { Element } from '../xml.js';
+import { compactXml, crmError, isValidObjectId } from './common.js';
+import type { Env } from './env.js';
+
+/**
+ * crmsh's checks before an object is created: a valid id (`1bad: invalid object id` plus the
+ * element it could not name), and an id no other object uses (ids share one namespace).
+ * `el` is the element as built, before ids are generated. Returns the errors, empty if fine.
+ */
+export function creationErrors(env: Env, type: string, id: string, el: Element, at?: Position): Diagnostic[] {
+  if (!isValidObjectId(id)) {
+    return [crmError(`${id}: invalid object id`, at), crmError(`No ID found for ${type}: ${compactXml(el)}`, at)];
+  }
+  const existing = findObject(env.doc, id);
+  if (existing) {
+    return [
+      crmError(`Cannot create ${type} with ID '${id}': Found existing ${crmTypeOf(existing)} with same ID.`, at),
+    ];
+  }
+  return [];
+}
+
+/** Generates the missing ids of a new object and appends it at the end of its section. */
+export function insertObject(env: Env, el: Element): void {
+  assignIds(el, env.ctx.ids);
+  const section = ensureSection(env.doc, sectionOfTag(el.tagName) ?? 'configuration');
+  section.appendChild(el);
+  const id = el.getAttribute('id');
+  if (id) env.ctx.changed.add(id);
+}

@@ -1,0 +1,121 @@
+/**
+ * Differential tests against the installed crmsh (the oracle):
+ *  1. re-runs crm on every golden fixture and asserts the committed expected files are still
+ *     exactly what crmsh produces (so the corpus cannot drift from the real tool);
+ *  2. runs tcrm's shipped bundle (dist/tcrm.js, built by `npm run build`) on a few fixtures and
+ *     compares it with crmsh's recorded result the way the hermetic golden test does.
+ * crm missing is a failure, never a skip.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findCrm, runCrmsh, runProcess } from '../../scripts/oracle/crmsh.js';
+import {
+  fixtureArgv,
+  fixtureEnv,
+  fixtureStdin,
+  loadAllFixtures,
+  normaliseOutput,
+  prepareRunDir,
+  REPO_ROOT,
+  removeRunDir,
+  resultingConfiguration,
+  type Fixture,
+  type Outcome,
+} from '../helpers/fixtures.js';
+import { dropExtraLines, expectSameAsCrmsh, skipReason } from '../helpers/golden.js';
+
+const INSTALL_HINT =
+  'crmsh is not installed: install the Debian packages crmsh, pacemaker-cli-utils and resource-agents ' +
+  '(apt-get install crmsh pacemaker-cli-utils resource-agents; .ci/run does this in CI), ' +
+  'or run only the hermetic tests with `npm test`.';
+
+const fixtures = loadAllFixtures();
+let crm: string | undefined;
+
+beforeAll(async () => {
+  crm = await findCrm();
+});
+
+function requireCrm(): string {
+  if (!crm) {
+    const where = process.env.CI ? 'CI=true: the system test environment must provide crm. ' : '';
+    throw new Error(where + INSTALL_HINT);
+  }
+  return crm;
+}
+
+describe('crmsh still produces the recorded golden files', () => {
+  it('crm is installed', () => {
+    requireCrm();
+  });
+
+  describe.concurrent('fixtures', () => {
+    for (const fixture of fixtures) {
+      it(fixture.name, async () => {
+        const crmPath = requireCrm();
+        expect(fixture.expected, `${fixture.name} was never recorded`).toBeDefined();
+        const now = await runCrmsh(fixture, crmPath);
+        const recorded = fixture.expected!;
+        expect.soft(now.exit, 'expected.exit').toBe(recorded.exit);
+        expect.soft(now.cib, 'expected.cib.xml').toBe(recorded.cib);
+        expect.soft(now.show, 'expected.show.txt').toBe(recorded.show);
+        expect.soft(now.stdout, 'expected.stdout').toBe(recorded.stdout);
+        expect.soft(now.stderr, 'expected.stderr').toBe(recorded.stderr);
+        // The golden comparison drops indented lines under a message as tcrm's own hints:
+        // crmsh must never print such a line, or it would be dropped from the comparison.
+        for (const stream of [recorded.stdout, recorded.stderr]) {
+          const lines = stream.split('\n');
+          expect.soft(dropExtraLines(lines), 'crmsh output has an indented line under a message').toEqual(lines);
+        }
+      });
+    }
+  });
+});
+
+/** Runs the shipped bundle the way a user runs it, then `configure show` with it. */
+async function runBundle(fixture: Fixture, bundle: string): Promise<Outcome> {
+  const tmp = prepareRunDir(fixture, 'tcrm-bundle-');
+  try {
+    const env = { ...fixtureEnv(tmp), PATH: process.env.PATH ?? '' };
+    const main = await runProcess(process.execPath, [bundle, ...fixtureArgv(fixture)], {
+      cwd: tmp,
+      env,
+      stdin: fixtureStdin(fixture),
+    });
+    const show = await runProcess(process.execPath, [bundle, 'configure', 'show'], { cwd: tmp, env });
+    return {
+      exit: main.exit,
+      stdout: normaliseOutput(main.stdout, tmp),
+      stderr: normaliseOutput(main.stderr, tmp),
+      show: normaliseOutput(show.stdout, tmp),
+      cib: resultingConfiguration(tmp),
+    };
+  } finally {
+    removeRunDir(tmp);
+  }
+}
+
+// A handful of fixtures covering a commit, a syntax error, show inside a script, the lab and a
+// one-shot argv: enough to catch a bundle that differs from the sources.
+const BUNDLE_SAMPLE = [
+  '001-primitive-minimal',
+  '325-one-bad-line-among-good',
+  '340-show-in-script',
+  '390-lab-part1-ipaddr',
+  '401-oneshot-property',
+];
+
+describe('the built bundle matches crmsh', () => {
+  const bundle = join(REPO_ROOT, 'dist', 'tcrm.js');
+  for (const name of BUNDLE_SAMPLE) {
+    const fixture = fixtures.find((f) => f.name === name);
+    it(name, async () => {
+      expect(fixture, `fixture ${name} is missing from fixtures/crm`).toBeDefined();
+      expect(skipReason(fixture!), `${name} must not depend on a later feature`).toBeUndefined();
+      expect(existsSync(bundle), 'dist/tcrm.js is missing: run `npm run build`').toBe(true);
+      const actual = await runBundle(fixture!, bundle);
+      expectSameAsCrmsh(actual, fixture!.expected!);
+    });
+  }
+});
