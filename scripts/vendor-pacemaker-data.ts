@@ -250,8 +250,10 @@ function provenance(version: string, files: string[], versions: string[]): strin
 
 - Source: Debian package \`pacemaker-common\` version ${version}, files from \`/usr/share/pacemaker/\`.
 - Upstream: Pacemaker (ClusterLabs), https://github.com/ClusterLabs/pacemaker, directory \`xml/\`.
-- Licence: GPL-2.0-or-later (as stated in Debian's \`/usr/share/doc/pacemaker-common/copyright\`
-  for \`xml/*\`). tcrm is GPL-2.0-or-later as well.
+- Licence: GPL-2.0-or-later. Debian's \`/usr/share/doc/pacemaker-common/copyright\` gives
+  \`Files: *\` (which covers upstream's \`xml/\` directory these come from) as GPL-2+; only
+  \`include/\`, \`lib/\`, \`po/\` (LGPL-2+), \`doc/\` (CC-BY-SA-4) and two init scripts differ.
+  tcrm is GPL-2.0-or-later as well.
 - Copied unchanged by \`scripts/vendor-pacemaker-data.ts\`: every \`pacemaker-X.rng\` for
   X in ${versions.join(', ')}, plus every file those pull in through \`externalRef\`/\`include\`.
   Schemas for \`pacemaker-1.x\` and older are not shipped (Pacemaker 2 upgrades them itself).

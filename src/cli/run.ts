@@ -6,6 +6,7 @@ import { parseArgs } from './args.js';
 import type { RunIO } from './io.js';
 import { message, languageFrom } from '../messages/catalog.js';
 import { streamOutput } from '../session/output.js';
+import { colourWanted, labelStyler } from './colour.js';
 import { Session } from '../session/session.js';
 import { splitLogicalLines } from '../grammar/split-words.js';
 import { requoteArgv } from '../grammar/shell-requote.js';
@@ -31,7 +32,8 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     return 0;
   }
 
-  const out = streamOutput(io.stdout, io.stderr);
+  const colour = colourWanted({ env: io.env, isTTY: io.stdoutIsTTY, display: args.display });
+  const out = streamOutput(io.stdout, io.stderr, labelStyler(colour));
   const interactive = args.file === undefined && args.rest.length === 0 && io.stdinIsTTY;
   const session = new Session({
     env: io.env,
@@ -41,6 +43,8 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     force: args.force,
     answerNo: args.answerNo,
   });
+
+  for (const [key, value] of args.options) session.settings.set(key.replace(/-/g, '_'), value);
 
   if (args.cib) {
     const ok = await session.executeLine(splitLogicalLines(`cib use ${args.cib}`, '<argv>')[0]!);

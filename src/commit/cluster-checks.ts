@@ -48,6 +48,16 @@ export function clusterLines(doc: Document): VerifyLine[] {
       ),
     );
   }
+  if (pcmkBoolean(options.effective.get('remove-after-stop') ?? 'false')) {
+    lines.push(
+      pcmkLine(
+        'unpack_config',
+        'warning',
+        'Support for the remove-after-stop cluster property is deprecated and will be removed in a future release',
+        'warning',
+      ),
+    );
+  }
   if (!stonithEnabled || !flag('startup-fencing')) {
     lines.push(pcmkLine('unpack_config', 'warning', 'Blind faith: not fencing unseen nodes'));
   }

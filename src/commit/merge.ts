@@ -5,7 +5,7 @@
  * and replays `ours` (this session's edits) onto it.
  */
 import { diag, type Diagnostic } from '../diagnostic.js';
-import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
+import { childElements, firstChild, serializeNode, type Document, type Element } from '../shadow-cib/xml.js';
 import { setShell, type ObjectKind } from './config-objects.js';
 import { diffConfigurations, type ChangeType, type ObjectChange } from './diff.js';
 
@@ -51,7 +51,13 @@ export function conflictDiagnostic(c: Conflict): Diagnostic {
   return diag('TCRM4001', 'error', c.message);
 }
 
-export function mergeConfigurations(base: Document, ours: Document, theirs: Document): MergeResult {
+export interface MergeOptions {
+  /** Apply our side's version of a conflicting object anyway (`commit force`); conflicts are
+   *  still reported. */
+  oursWinConflicts?: boolean;
+}
+
+export function mergeConfigurations(base: Document, ours: Document, theirs: Document, opts: MergeOptions = {}): MergeResult {
   const merged = theirs.cloneNode(true) as Document;
   const theirChanges = new Map(diffConfigurations(base, theirs).map((c) => [c.key, c]));
   const conflicts: Conflict[] = [];
@@ -60,7 +66,10 @@ export function mergeConfigurations(base: Document, ours: Document, theirs: Docu
   for (const mine of diffConfigurations(base, ours)) {
     const other = theirChanges.get(mine.key);
     if (!other) pending.push(mine);
-    else if (!sameOutcome(mine, other)) conflicts.push(conflict(mine.key, mine.kind, mine.label, mine.change, other.change));
+    else if (!sameOutcome(mine, other)) {
+      conflicts.push(conflict(mine.key, mine.kind, mine.label, mine.change, other.change));
+      if (opts.oursWinConflicts) pending.push(mine);
+    }
   }
   // Sets are created before their nvpairs are added, and deleted after their nvpairs go.
   const rank = (c: ObjectChange): number =>
@@ -81,7 +90,7 @@ function sameOutcome(a: ObjectChange, b: ObjectChange): boolean {
 }
 
 function textOf(el: Element | null): string {
-  return el ? el.toString() : '';
+  return el ? serializeNode(el) : '';
 }
 
 /** Applies one of our changes to the merged document; a Conflict when the target has no place for it. */
@@ -108,20 +117,16 @@ function apply(merged: Document, base: Document, change: ObjectChange): Conflict
       existing.parentNode!.replaceChild(incoming, existing);
       return null;
     }
-    insertLikeOurs(merged, sectionOf(merged, where.section), incoming, change.after!, setShell);
+    insertLikeOurs(sectionOf(merged, where.section), incoming, change.after!);
     return null;
-  }
-  if (change.change === 'modified' && existing) {
-    existing.parentNode!.replaceChild(incoming, existing);
-    return null;
-  }
-  if (change.change === 'modified' && !existing) {
-    // Deleted on their side only when theirs removed it, which is a conflict caught earlier;
-    // reaching here means its set vanished.
-    return conflict(change.key, change.kind, change.label, 'modified', 'removed');
   }
   if (existing) {
     existing.parentNode!.replaceChild(incoming, existing);
+    return null;
+  }
+  // Added here, or changed here and deleted on the other side (only reached when forced).
+  if (change.kind === 'section') {
+    configuration(merged).appendChild(incoming);
     return null;
   }
   const container = where.setId !== undefined ? locate(merged, `${where.section}/${where.setId}`) : sectionOf(merged, where.section);
@@ -129,7 +134,7 @@ function apply(merged: Document, base: Document, change: ObjectChange): Conflict
     return conflict(change.key, change.kind, change.label, 'added', 'removed',
       `attribute ${change.label}: set here, but its set ${where.setId} was deleted in the meantime`);
   }
-  insertLikeOurs(merged, container, incoming, change.after!);
+  insertLikeOurs(container, incoming, change.after!);
   return null;
 }
 
@@ -198,13 +203,7 @@ function hasNewPairs(set: Element, base: Document, key: string): boolean {
  * Puts a new element where our side has it: after the nearest earlier sibling that the merged
  * document also has, else first in its container.
  */
-function insertLikeOurs(
-  merged: Document,
-  container: Element,
-  incoming: Element,
-  ourElement: Element,
-  _shell?: (e: Element) => Element,
-): void {
+function insertLikeOurs(container: Element, incoming: Element, ourElement: Element): void {
   const matchIn = (el: Element): Element | null => {
     const id = el.getAttribute('id');
     const name = el.tagName === 'nvpair' ? el.getAttribute('name') : null;
@@ -223,7 +222,6 @@ function insertLikeOurs(
     }
   }
   container.insertBefore(incoming, container.firstChild);
-  void merged;
 }
 
 /** validate-with is the one root attribute a session may change (`configure schema`). */

@@ -226,23 +226,33 @@ export class ConfigureParser extends CstParser {
     });
   });
 
-  /** One attribute list: [keyword] ($id-ref=X | [$id=X] [score:] {rule} {nvpair}). */
-  private attrList = this.RULE('attrList', (spec: ArgsSpec = PRIMITIVE_ARGS, explicit = true) => {
+  /** The body of an attribute list: $id-ref=X | [$id=X] [score:] {rule} {nvpair}. */
+  private listBody = this.RULE('listBody', (spec: ArgsSpec = PRIMITIVE_ARGS) => {
     let idRef = false;
-    this.OPTION({ GATE: () => explicit, DEF: () => this.CONSUME(T.Word, { LABEL: 'kw' }) });
-    this.OPTION2({
+    this.OPTION({
       GATE: () => this.atWord(P.IDSPEC),
       DEF: () => {
-        const t = this.CONSUME2(T.Word, { LABEL: 'idspec' });
+        const t = this.CONSUME(T.Word, { LABEL: 'idspec' });
         this.ACTION(() => (idRef = P.IDSPEC.exec(t.image)![1] === '$id-ref'));
       },
     });
-    this.OPTION3({ GATE: () => !idRef && this.atWord(P.SCORE), DEF: () => this.CONSUME3(T.Word, { LABEL: 'score' }) });
+    this.OPTION2({ GATE: () => !idRef && this.atWord(P.SCORE), DEF: () => this.CONSUME2(T.Word, { LABEL: 'score' }) });
     this.MANY({ GATE: () => !idRef && tokenMatcher(this.LA(1), T.RuleKw), DEF: () => this.SUBRULE(this.rule, { LABEL: 'rules' }) });
-    this.OPTION4({
+    this.OPTION3({
       GATE: () => !idRef,
       DEF: () => this.SUBRULE(this.nvpairs, { ARGS: [spec.terms ? { terms: spec.terms, keyOnly: true } : DEFAULT_NV], LABEL: 'nvs' }),
     });
+  });
+
+  /** An attribute list led by its keyword (`params …`, `meta …`). */
+  private namedList = this.RULE('namedList', (spec: ArgsSpec = PRIMITIVE_ARGS) => {
+    this.CONSUME(T.Word, { LABEL: 'kw' });
+    this.SUBRULE(this.listBody, { ARGS: [spec], LABEL: 'body' });
+  });
+
+  /** The first list when its keyword is left out (`primitive p Dummy ip=…`). */
+  private implicitList = this.RULE('implicitList', (spec: ArgsSpec = PRIMITIVE_ARGS) => {
+    this.SUBRULE(this.listBody, { ARGS: [spec], LABEL: 'body' });
   });
 
   /** crmsh's match_attr_lists: a first list (maybe implicit), then more keyword-led lists. */
@@ -250,62 +260,75 @@ export class ConfigureParser extends CstParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => startsList(this.LA(1), spec.sets), ALT: () => this.SUBRULE(this.attrList, { ARGS: [spec, true], LABEL: 'lists' }) },
+        { GATE: () => startsList(this.LA(1), spec.sets), ALT: () => this.SUBRULE(this.namedList, { ARGS: [spec], LABEL: 'lists' }) },
         {
           GATE: () => implicitAllowed && spec.implicit !== undefined && !isEof(this.LA(1)),
-          ALT: () => this.SUBRULE2(this.attrList, { ARGS: [spec, false], LABEL: 'lists' }),
+          ALT: () => this.SUBRULE(this.implicitList, { ARGS: [spec], LABEL: 'lists' }),
         },
         { ALT: () => this.ACTION(() => undefined) },
       ],
     });
     this.MANY({
       GATE: () => startsList(this.LA(1), spec.sets),
-      DEF: () => this.SUBRULE3(this.attrList, { ARGS: [spec, true], LABEL: 'lists' }),
+      DEF: () => this.SUBRULE2(this.namedList, { ARGS: [spec], LABEL: 'lists' }),
     });
   });
 
   /** crmsh's match_arguments: attribute lists, operations, bundle parts, in any order. */
   private args = this.RULE('args', (spec: ArgsSpec = PRIMITIVE_ARGS) => {
-    let initial = true;
+    // crmsh's first round: a word that is not a keyword starts the implicit first list.
+    this.OPTION({
+      GATE: () => !isEof(this.LA(1)) && !isKw(this.LA(1), spec.names),
+      DEF: () => this.SUBRULE(this.attrLists, { ARGS: [spec, true], LABEL: 'attrLists' }),
+    });
     this.MANY({
-      GATE: () => !isEof(this.LA(1)) && (isKw(this.LA(1), spec.names) || initial),
+      GATE: () => isKw(this.LA(1), spec.names) || startsList(this.LA(1), spec.sets),
       DEF: () => {
         this.OR({
           IGNORE_AMBIGUITIES: true,
           DEF: [
             {
               GATE: () => spec.ops === true && isKw(this.LA(1), ['operations', 'op']),
-              ALT: () => {
-                this.SUBRULE(this.operations, { LABEL: 'operations' });
-                this.SUBRULE(this.attrLists, { ARGS: [spec, false], LABEL: 'attrLists' });
-              },
+              ALT: () => this.SUBRULE(this.operations, { LABEL: 'operations' }),
             },
             {
               GATE: () => spec.containers !== undefined && isKw(this.LA(1), spec.containers),
               ALT: () => this.SUBRULE(this.container, { LABEL: 'containers' }),
             },
-            {
-              GATE: () => isKw(this.LA(1), spec.names),
-              ALT: () => this.SUBRULE2(this.attrLists, { ARGS: [spec, false], LABEL: 'attrLists' }),
-            },
-            { ALT: () => this.SUBRULE3(this.attrLists, { ARGS: [spec, true], LABEL: 'attrLists' }) },
+            { ALT: () => this.SUBRULE(this.namedList, { ARGS: [spec], LABEL: 'lists' }) },
           ],
         });
-        this.ACTION(() => (initial = false));
       },
     });
   });
 
-  private operations = this.RULE('operations', () => {
-    this.OPTION({
-      GATE: () => isKw(this.LA(1), ['operations']),
-      DEF: () => {
-        this.CONSUME(T.Word, { LABEL: 'kw' });
-        const t = this.CONSUME2(T.Word, { LABEL: 'idspec', ERR_MSG: 'Expected $id-ref=<id> or $id=<id>' });
-        this.ACTION(() => this.expect(t, P.IDSPEC, 'Expected $id-ref=<id> or $id=<id>'));
-      },
+  /** Only keyword-led lists (alert: `attributes …` / `meta …`). */
+  private namedLists = this.RULE('namedLists', (spec: ArgsSpec = ALERT_ARGS) => {
+    this.AT_LEAST_ONE({
+      GATE: () => isKw(this.LA(1), spec.names),
+      DEF: () => this.SUBRULE(this.namedList, { ARGS: [spec], LABEL: 'lists' }),
     });
-    this.MANY({ GATE: () => isKw(this.LA(1), ['op']), DEF: () => this.SUBRULE(this.op, { LABEL: 'ops' }) });
+  });
+
+  private operations = this.RULE('operations', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => isKw(this.LA(1), ['operations']),
+          ALT: () => {
+            this.CONSUME(T.Word, { LABEL: 'kw' });
+            const t = this.CONSUME2(T.Word, { LABEL: 'idspec', ERR_MSG: 'Expected $id-ref=<id> or $id=<id>' });
+            this.ACTION(() => this.expect(t, P.IDSPEC, 'Expected $id-ref=<id> or $id=<id>'));
+            this.MANY({ GATE: () => isKw(this.LA(1), ['op']), DEF: () => this.SUBRULE(this.op, { LABEL: 'ops' }) });
+          },
+        },
+        {
+          ALT: () =>
+            this.AT_LEAST_ONE({ GATE: () => isKw(this.LA(1), ['op']), DEF: () => this.SUBRULE2(this.op, { LABEL: 'ops' }) }),
+        },
+      ],
+    });
   });
 
   private op = this.RULE('op', () => {
@@ -418,7 +441,7 @@ export class ConfigureParser extends CstParser {
     this.CONSUME(T.DateKw, { LABEL: 'kw' });
     const opMsg = `Expected ${P.DATE_OPS_TEXT}`;
     const op = this.CONSUME2(T.Word, { LABEL: 'op', ERR_MSG: opMsg });
-    let kind: 'simple' | 'range' | 'spec' | 'none' = 'none';
+    let kind = 'none' as 'simple' | 'range' | 'spec' | 'none';
     this.ACTION(() => {
       this.expect(op, P.DATE_OP, opMsg);
       const o = op.image;
@@ -906,7 +929,7 @@ export class ConfigureParser extends CstParser {
         DEF: [
           {
             GATE: () => ['attributes', 'meta'].includes(this.LA(1).image) && !quoted(this.LA(1)),
-            ALT: () => this.SUBRULE(this.args, { ARGS: [ALERT_ARGS], LABEL: 'args' }),
+            ALT: () => this.SUBRULE(this.namedLists, { ARGS: [ALERT_ARGS], LABEL: 'args' }),
           },
           { GATE: () => this.LA(1).image === 'select' && !quoted(this.LA(1)), ALT: () => this.SUBRULE(this.select, { LABEL: 'select' }) },
           { ALT: () => this.SUBRULE(this.recipient, { LABEL: 'recipients' }) },

@@ -9,7 +9,8 @@
  *   `cib new x`) leaves those levels afterwards; leaving `configure` then commits without the
  *   pending-changes question (verification problems still ask `Do you still want to commit`);
  * - a line made only of level words stays in the last level (`configure`, `configure ra`);
- * - on any error the levels entered by the line are left again;
+ * - on any error the levels entered by the line are left again, except that every `cd` segment
+ *   that moved is kept (`cd configure/foo` fails but stays in configure);
  * - `up`/`cd`/`quit` change the path themselves; after `up` or `cd` the new place is kept even
  *   when the line entered levels first (`configure cd ra` ends in configure/ra);
  * - any level left during a line that entered a level skips the pending-changes question
@@ -55,9 +56,14 @@ export interface NavPlan {
   transit: boolean;
   /** Where the user is after the line, if every step succeeds. */
   finalPath: string;
+  /**
+   * The words `run.argStart` indexes: the input words, except that crmsh rewrites
+   * `… property -h` (or `--help`) into `… help property`.
+   */
+  words: WordLike[];
 }
 
-type WordLike = string | Word;
+export type WordLike = string | Word;
 
 const textOf = (w: WordLike): string => (typeof w === 'string' ? w : w.text);
 const atOf = (w: WordLike): Position | undefined => (typeof w === 'string' ? undefined : w.at);
@@ -74,10 +80,11 @@ function unsupported(path: string, spec: CommandSpec, at?: Position): Diagnostic
  * Plan a line typed at level `path`. `words` are the line's words (comment and empty lines are
  * the caller's business).
  */
-export function planLine(path: string, words: readonly WordLike[]): NavPlan {
+export function planLine(path: string, input: readonly WordLike[]): NavPlan {
   const start = pathSegments(path);
   let segs = [...start];
-  const plan: NavPlan = { ok: true, diagnostics: [], enter: [], moves: [], leaveAfter: 0, transit: false, finalPath: joinPath(start) };
+  const words = propertyHelpRewrite(input);
+  const plan: NavPlan = { ok: true, diagnostics: [], enter: [], moves: [], leaveAfter: 0, transit: false, finalPath: joinPath(start), words };
   const fail = (d: Diagnostic): NavPlan => {
     plan.diagnostics.push(d);
     plan.ok = false;
@@ -111,6 +118,16 @@ export function planLine(path: string, words: readonly WordLike[]): NavPlan {
   return plan;
 }
 
+/** crmsh turns `property -h` / `property --help` (as the last two words) into `help property`. */
+function propertyHelpRewrite(words: readonly WordLike[]): WordLike[] {
+  const n = words.length;
+  if (n < 2 || textOf(words[n - 2]) !== 'property') return [...words];
+  const last = words[n - 1];
+  if (textOf(last) !== '-h' && textOf(last) !== '--help') return [...words];
+  const help: WordLike = typeof last === 'string' ? 'help' : { ...last, text: 'help' };
+  return [...words.slice(0, n - 2), help, words[n - 2]];
+}
+
 function planNavigation(
   plan: NavPlan,
   start: string[],
@@ -125,18 +142,21 @@ function planNavigation(
     plan.finalPath = joinPath(segs);
     return plan;
   };
+  // crmsh saves the level stack after every `cd` segment that moved, so only a failure in the
+  // first segment backs out the levels the line entered before `cd`.
+  let moved = false;
   const fail = (d: Diagnostic): NavPlan => {
     plan.ok = false;
     plan.diagnostics.push(d);
-    // crmsh backs out to the depth the line started at; moves already made stay made.
-    plan.leaveAfter = Math.max(0, segs.length - start.length);
-    plan.finalPath = joinPath(segs.slice(0, Math.min(segs.length, start.length)));
+    plan.leaveAfter = moved ? 0 : Math.max(0, segs.length - start.length);
+    plan.finalPath = joinPath(moved ? segs : segs.slice(0, Math.min(segs.length, start.length)));
     return plan;
   };
   const arity = arityError(here, spec, args.length, at);
   if (arity) return fail(arity);
 
   const leave = (): void => {
+    moved = true;
     if (segs.length === 0) return;
     plan.moves.push({ op: 'leave', from: joinPath(segs), ask: !plan.transit });
     segs = segs.slice(0, -1);
@@ -166,6 +186,7 @@ function planNavigation(
     }
     if (!child.supported) return fail(unsupported(now, child, at));
     segs = [...segs, child.name];
+    moved = true;
     plan.moves.push({ op: 'enter', path: joinPath(segs) });
     plan.transit = true;
   }

@@ -1,7 +1,7 @@
 /** Loading the CIB in use for a configure session, with crmsh's messages on failure. */
 import { diag } from '../diagnostic.js';
 import { message } from '../messages/catalog.js';
-import { readCibFile } from '../commit/file-target.js';
+import { readCibFile } from '../commit/cib-file.js';
 import type { Document } from '../shadow-cib/xml.js';
 import { emptyCibXml, type CibSource } from './cib-source.js';
 import { ensureFile } from './files.js';
@@ -17,8 +17,8 @@ export async function loadCib(session: Session, source: CibSource): Promise<Docu
     else if (!session.offlineAnnounced) announceOffline(session, source.path);
   }
   const result = await readCibFile(source.path);
-  if ('diagnostics' in result) {
-    session.reportAll(result.diagnostics);
+  if (!result.doc) {
+    session.reportAll(result.diagnostics ?? []);
     return null;
   }
   return result.doc;

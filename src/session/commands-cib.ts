@@ -7,11 +7,12 @@ import { readdir, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { diag } from '../diagnostic.js';
-import { commitToFile, readCibFile } from '../commit/file-target.js';
+import { commitToFile } from '../commit/file-target.js';
+import { readCibFile } from '../commit/cib-file.js';
 import { parseXml, serializeDocument } from '../shadow-cib/xml.js';
 import { emptyCibXml, fileOrOffline, shadowDir, shadowPath, type CibSource } from './cib-source.js';
 import { loadCib } from './cib-io.js';
-import { writeFileAtomic } from './files.js';
+import { writeStateFile } from './files.js';
 import { columns } from './columns.js';
 import { forgetShadowBase, readShadowBase, recordShadowBase } from './shadow-base.js';
 import type { HandlerTable } from './commands.js';
@@ -53,7 +54,7 @@ export const CIB_HANDLERS: HandlerTable = {
       if (!doc) return false;
       content = serializeDocument(doc);
     }
-    await writeFileAtomic(target.path!, content);
+    await writeStateFile(target.path!, content);
     await recordShadowBase(session.env, target.path!, content);
     await dropTemporaryShadow(session);
     session.source = target;
@@ -85,8 +86,8 @@ export const CIB_HANDLERS: HandlerTable = {
     }
     const path = shadowPath(session.env, name);
     const shadow = await readCibFile(path);
-    if ('diagnostics' in shadow) {
-      session.reportAll(shadow.diagnostics);
+    if (!shadow.doc) {
+      session.reportAll(shadow.diagnostics ?? []);
       session.report(diag('CRM', 'error', `cib.commit: failed to commit the ${name} shadow CIB`));
       return false;
     }
@@ -142,7 +143,7 @@ export const CIB_HANDLERS: HandlerTable = {
     const doc = await loadCib(session, baseSource(session));
     if (!doc) return false;
     const content = serializeDocument(doc);
-    await writeFileAtomic(path, content);
+    await writeStateFile(path, content);
     await recordShadowBase(session.env, path, content);
     session.report(diag('CRM', 'info', `cib.reset: copied live CIB to ${name}`));
     return true;
@@ -159,8 +160,8 @@ async function readBaseForBlindCommit(session: Session, livePath: string, name: 
     return null;
   }
   const live = await readCibFile(livePath);
-  if ('diagnostics' in live) {
-    session.reportAll(live.diagnostics);
+  if (!live.doc) {
+    session.reportAll(live.diagnostics ?? []);
     return null;
   }
   return live.doc;

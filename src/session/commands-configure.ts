@@ -31,7 +31,8 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
       selectors: selectorWords(cmd.selectors),
       xml: cmd.xml,
       changed: cfg.changed,
-      sortElements: session.settings.get('sort-elements') !== 'no',
+      sortElements: session.settings.isYes('core.sort_elements'),
+      obscurePattern: session.settings.get('core.obscure_pattern'),
     });
     if (!session.reportAll(diagnostics)) return false;
     if (text !== '') session.out.print(text);

@@ -10,6 +10,7 @@ import type { LogicalLine } from '../grammar/words.js';
 import { CIB_HANDLERS } from './commands-cib.js';
 import { CONFIGURE_HANDLERS } from './commands-configure.js';
 import { COMMON_HANDLERS } from './commands-common.js';
+import { OPTIONS_HANDLERS } from './commands-options.js';
 import type { Session } from './session.js';
 
 export type Handler<K extends ShellCommandKind = ShellCommandKind> = (
@@ -20,7 +21,7 @@ export type Handler<K extends ShellCommandKind = ShellCommandKind> = (
 
 export type HandlerTable = { [K in ShellCommandKind]?: Handler<K> };
 
-const HANDLERS: HandlerTable = { ...COMMON_HANDLERS, ...CIB_HANDLERS, ...CONFIGURE_HANDLERS };
+const HANDLERS: HandlerTable = { ...COMMON_HANDLERS, ...CIB_HANDLERS, ...CONFIGURE_HANDLERS, ...OPTIONS_HANDLERS };
 
 export async function runShellCommand(session: Session, run: NavRun, line: LogicalLine): Promise<boolean> {
   const { cmd, diagnostics } = parseShellCommand(run.level, run.command, line, run.argStart);

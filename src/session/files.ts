@@ -1,6 +1,7 @@
 /** Small file helpers for the session: creating state files safely. */
-import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeFileAtomically } from '../commit/atomic-write.js';
 
 /** Creates `path` with `content` unless it exists; returns true when it was created. */
 export async function ensureFile(path: string, content: string): Promise<boolean> {
@@ -20,21 +21,8 @@ export async function ensureFile(path: string, content: string): Promise<boolean
   }
 }
 
-/** Writes a whole file so that a crash leaves either the old or the new content: temp, fsync, rename. */
-export async function writeFileAtomic(path: string, content: string, mode = 0o600): Promise<void> {
+/** Writes a state or shadow file atomically, creating its directory first. */
+export async function writeStateFile(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.tcrm-${process.pid}-${Date.now()}.tmp`;
-  try {
-    await writeFile(temp, content, { mode });
-    const handle = await open(temp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
+  await writeFileAtomically(path, content);
 }

@@ -13,6 +13,7 @@ import { ConfigureSession } from './configure-session.js';
 import { dispatchLine } from './dispatch.js';
 import { commitConfigure } from './commit-command.js';
 import { loadCib } from './cib-io.js';
+import { Settings } from './settings.js';
 
 export interface SessionOptions {
   env: Record<string, string | undefined>;
@@ -40,12 +41,13 @@ export class Session {
   quitRequested = false;
   /** The offline notice is printed once per session. */
   offlineAnnounced = false;
-  /** crm options changed with `options …` in this session. */
-  settings = new Map<string, string>();
+  /** User preferences: crm.conf defaults, tcrm.conf, `options …` and `-o`. */
+  settings: Settings;
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
     this.source = initialSource(opts.env, opts.cwd);
+    this.settings = new Settings(opts.env);
   }
 
   get env(): Record<string, string | undefined> {

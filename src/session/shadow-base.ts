@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stateDir } from './state-dir.js';
-import { writeFileAtomic } from './files.js';
+import { writeStateFile } from './files.js';
 
 function basePath(env: Record<string, string | undefined>, shadowPath: string): string {
   const key = createHash('sha256').update(resolve(shadowPath)).digest('hex').slice(0, 32);
@@ -14,7 +14,7 @@ function basePath(env: Record<string, string | undefined>, shadowPath: string): 
 }
 
 export async function recordShadowBase(env: Record<string, string | undefined>, shadowPath: string, xml: string): Promise<void> {
-  await writeFileAtomic(basePath(env, shadowPath), xml);
+  await writeStateFile(basePath(env, shadowPath), xml);
 }
 
 export async function readShadowBase(env: Record<string, string | undefined>, shadowPath: string): Promise<string | null> {

@@ -29,7 +29,7 @@ export function applyStatement(doc: Document, stmt: ConfigStatement, ctx: LowerC
   const before = configurationOf(doc).cloneNode(true) as Element;
   const idsBefore = ctx.ids.snapshot();
   const changedBefore = new Set(ctx.changed);
-  const result = lower(makeEnv(doc, ctx), stmt);
+  const result = lower(makeEnv(doc, ctx, stmt.comments), stmt);
   if (result.failed) {
     const cfg = configurationOf(doc);
     cfg.parentNode!.replaceChild(before, cfg);

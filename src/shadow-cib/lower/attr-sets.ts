@@ -27,12 +27,16 @@ export function buildAttrSet(env: Env, set: AttrSet, tag = setTag(set.kind)): El
     set.score !== undefined ? scoreAttr(set.score) : ['score', undefined],
   ]);
   for (const r of set.rules) el.appendChild(buildRule(env, r));
-  for (const item of set.items) el.appendChild(buildNvpair(env, item));
+  for (const item of set.items) el.appendChild(buildNvpair(env, item, tag === 'meta_attributes'));
   return el;
 }
 
-export function buildNvpair(env: Env, item: NvItem): Element {
+export function buildNvpair(env: Env, item: NvItem, isMeta = false): Element {
   if (item.kind === 'nvref') return element(env.doc, 'nvpair', [['id-ref', item.ref], ['name', item.name]]);
+  if (isMeta && item.name === 'target-role' && item.value !== undefined) {
+    // target-role values follow the same Promoted/Master translation as roles.
+    item = { ...item, value: env.roles.translate(item.value) };
+  }
   if (item.id !== undefined) {
     return element(env.doc, 'nvpair', [['id', item.id], ['name', item.name], ['value', item.value]]);
   }

@@ -61,3 +61,7 @@ const OBJECT_ID = /^[A-Za-z_][\w.-]*$/;
 export function isValidObjectId(id: string): boolean {
   return OBJECT_ID.test(id);
 }
+
+/** tcrm-only diagnostic codes of the lowering step (crmsh-verbatim lines use code `CRM`). */
+/** The XML parser's message after `Cannot parse XML data:` (libxml2's wording differs). */
+export const TCRM_XML_PARSE = 'TCRM2001';

@@ -46,7 +46,9 @@ export function lowerOrder(env: Env, stmt: OrderStmt): Lowered {
   if (stmt.kindOrScore !== undefined) {
     kind = orderKind(stmt.kindOrScore);
     if (kind === undefined) {
-      return failed([syntaxError('order', `Invalid kind: ${stmt.kindOrScore}`, stmt.text, stmt.at)]);
+      const first = stmt.refs[0];
+      const near = first === undefined ? '' : ` near <${first.kind === 'ref' ? first.name + (first.suffix !== undefined ? ':' + first.suffix : '') : first.bracket}>`;
+      return failed([syntaxError('order', `Invalid kind: ${stmt.kindOrScore}${near}`, stmt.text, stmt.at)]);
     }
   }
   const symmetrical = stmt.symmetrical === undefined ? undefined : String(parseBoolean(stmt.symmetrical) ?? stmt.symmetrical);

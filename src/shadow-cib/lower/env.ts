@@ -11,11 +11,13 @@ export interface Env {
   /** Diagnostics collected so far for this statement, in crmsh's print order. */
   diags: Diagnostic[];
   roles: RoleConverter;
+  /** `# …` lines written above the statement: crmsh keeps them as XML comments in the object. */
+  comments: string[];
 }
 
-export function makeEnv(doc: Document, ctx: LowerContext): Env {
+export function makeEnv(doc: Document, ctx: LowerContext, comments: string[] = []): Env {
   const diags: Diagnostic[] = [];
   const v = schemaVersion(doc);
   const oldSchema = v !== undefined && (v[0] < 3 || (v[0] === 3 && v[1] < 7));
-  return { doc, ctx, diags, roles: new RoleConverter(oldSchema, ctx.ocf11Support === true, diags) };
+  return { doc, ctx, diags, roles: new RoleConverter(oldSchema, ctx.ocf11Support === true, diags), comments };
 }

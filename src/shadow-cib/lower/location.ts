@@ -10,7 +10,8 @@ import { buildResourceSets } from './resource-sets.js';
 export function lowerLocation(env: Env, stmt: LocationStmt): Lowered {
   const rsc = stmt.rsc;
   const [before, after] = splitOptions(stmt);
-  const option = ([name, value]: [string, string]): [string, string] => [name, name === 'role' ? env.roles.convert(value) : value];
+  // crmsh stores `role=` of a location verbatim (no case folding, no Promoted → Master).
+  const option = ([name, value]: [string, string]): [string, string] => [name, value];
   const attrs: Array<[string, string | undefined]> = [
     ['id', stmt.id.name],
     ['rsc', rsc.kind === 'id' ? rsc.name : undefined],
@@ -39,8 +40,9 @@ export function lowerLocation(env: Env, stmt: LocationStmt): Lowered {
  */
 function splitOptions(stmt: LocationStmt): [Array<[string, string]>, Array<[string, string]>] {
   if (!stmt.node || stmt.options.length === 0) return [stmt.options, []];
-  const nodeOffset = stmt.node.at.offset - stmt.at.offset;
-  const tail = nodeOffset >= 0 ? stmt.text.slice(nodeOffset + stmt.node.name.length) : '';
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const scoreThenNode = new RegExp(`(^|\\s)${esc(stmt.score ?? '')}:\\s*${esc(stmt.node.name)}(?=\\s|$)`).exec(stmt.text);
+  const tail = scoreThenNode ? stmt.text.slice(scoreThenNode.index + scoreThenNode[0].length) : '';
   const before: Array<[string, string]> = [];
   const after: Array<[string, string]> = [];
   for (const o of stmt.options) {

@@ -3,13 +3,17 @@ import type { MonitorStmt } from '../../grammar/ast.js';
 import { findObject } from '../cib-query.js';
 import { assignIds } from '../ids.js';
 import { childElements, firstChild } from '../xml.js';
-import { crmError, element, failed, ok, type Lowered } from './common.js';
+import { crmError, element, failed, ok, syntaxError, type Lowered } from './common.js';
 import type { Env } from './env.js';
 
 export function lowerMonitor(env: Env, stmt: MonitorStmt): Lowered {
   const rsc = findObject(env.doc, stmt.rsc.name);
   if (!rsc) return failed([crmError(`object ${stmt.rsc.name} does not exist`, stmt.rsc.at)]);
   if (rsc.tagName !== 'primitive') return failed([crmError(`${stmt.rsc.name} is not a primitive`, stmt.rsc.at)]);
+  if (stmt.role !== undefined && env.roles.usesOldRoleNames && /^(promoted|unpromoted)$/i.test(stmt.role)) {
+    const msg = `Invalid role '${stmt.role}' for resource '${stmt.rsc.name}' near <${stmt.interval}${stmt.timeout ? ':' + stmt.timeout : ''}>`;
+    return failed([syntaxError('monitor', msg, stmt.text, stmt.at)]);
+  }
   let ops = firstChild(rsc, 'operations');
   const clash = ops
     ? childElements(ops).some(

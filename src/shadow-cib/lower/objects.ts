@@ -12,7 +12,8 @@ import type { Env } from './env.js';
  * `el` is the element as built, before ids are generated. Returns the errors, empty if fine.
  */
 export function creationErrors(env: Env, type: string, id: string, el: Element, at?: Position): Diagnostic[] {
-  if (!isValidObjectId(id)) {
+  // Node ids are cluster-assigned (often numeric) and exempt from the object id rule.
+  if (type !== 'node' && !isValidObjectId(id)) {
     return [crmError(`${id}: invalid object id`, at), crmError(`No ID found for ${type}: ${compactXml(el)}`, at)];
   }
   const existing = findObject(env.doc, id);
@@ -27,6 +28,8 @@ export function creationErrors(env: Env, type: string, id: string, el: Element, 
 /** Generates the missing ids of a new object and appends it at the end of its section. */
 export function insertObject(env: Env, el: Element): void {
   assignIds(el, env.ctx.ids);
+  const first = el.firstChild;
+  for (const text of env.comments) el.insertBefore(env.doc.createComment(text), first);
   const section = ensureSection(env.doc, sectionOfTag(el.tagName) ?? 'configuration');
   section.appendChild(el);
   const id = el.getAttribute('id');

@@ -48,8 +48,9 @@ function bracketAttrs(bracket: '(' | '[', options: Array<[string, string]>): Arr
 }
 
 function makeSet(env: Env, refs: RscRef[], suffixKind: SuffixKind, attrs: Array<[string, string | undefined]>): Element {
-  const suffix = refs[0]?.suffix;
-  const suffixAttr: [string, string | undefined] = [suffixKind, suffix === undefined ? undefined : suffixValue(env, suffix, suffixKind)];
+  // Every member's suffix is translated (crmsh warns once per reference); the set carries the first.
+  const values = refs.map((r) => (r.suffix === undefined ? undefined : suffixValue(env, r.suffix, suffixKind)));
+  const suffixAttr: [string, string | undefined] = [suffixKind, values[0]];
   const set = element(env.doc, 'resource_set', attrs.length > 0 ? [...attrs, suffixAttr] : [suffixAttr]);
   for (const r of refs) set.appendChild(element(env.doc, 'resource_ref', [['id', r.name]]));
   return set;

@@ -54,8 +54,13 @@ export class RoleConverter {
     private readonly diags: Diagnostic[],
   ) {}
 
+  /** Canonical case, then the schema-dependent translation. */
   convert(role: string): string {
-    const canon = canonicalRole(role) ?? role;
+    return this.translate(canonicalRole(role) ?? role);
+  }
+
+  /** The schema-dependent translation alone (for values stored as typed, like target-role). */
+  translate(canon: string): string {
     const toOld: Record<string, string> = { Promoted: 'Master', Unpromoted: 'Slave' };
     const toNew: Record<string, string> = { Master: 'Promoted', Slave: 'Unpromoted' };
     if (this.oldSchema && toOld[canon]) {
@@ -71,5 +76,10 @@ export class RoleConverter {
       return toNew[canon]!;
     }
     return canon;
+  }
+
+  /** True when Promoted/Unpromoted must be written as Master/Slave. */
+  get usesOldRoleNames(): boolean {
+    return this.oldSchema;
   }
 }

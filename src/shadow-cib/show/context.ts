@@ -1,0 +1,11 @@
+/** What rendering one object needs to know beyond the object itself. */
+import type { Obscurer } from './values.js';
+
+export interface RenderContext {
+  /** Applied to nvpair values (`show` obscures passwords; edit/save do not). */
+  obscure: Obscurer;
+  /** How many node objects the CIB has (fencing_topology prints its short form when every node has the same levels). */
+  nodeCount: number;
+  /** False when the CIB names no Pacemaker schema (`validate-with="none"`). */
+  schemaKnown: boolean;
+}

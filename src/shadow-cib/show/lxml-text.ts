@@ -1,0 +1,68 @@
+/**
+ * XML text as crmsh prints it (lxml pretty printing, ASCII output): two spaces per level,
+ * `<x/>` for empty elements, non-ASCII characters as character references — hexadecimal in
+ * the attributes of the element being printed, decimal below it (libxml2 does both).
+ */
+import { COMMENT_NODE, ELEMENT_NODE, attributesOf, type Element, type Node } from '../xml.js';
+
+function charRefs(text: string, hex: boolean): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 128) out += ch;
+    else out += hex ? `&#x${cp.toString(16).toUpperCase()};` : `&#${cp};`;
+  }
+  return out;
+}
+
+function escapeAttribute(value: string, hex: boolean): string {
+  const escaped = value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+  return charRefs(escaped, hex);
+}
+
+export function commentText(n: Node): string {
+  return (n as unknown as { data?: string }).data ?? n.nodeValue ?? '';
+}
+
+/** Lines of the pretty-printed element (no trailing newline). */
+export function lxmlLines(root: Element, attrValue: (el: Element, name: string, value: string) => string = (_e, _n, v) => v): string[] {
+  const lines: string[] = [];
+  write(root, 0);
+  return lines;
+
+  function openTag(el: Element, top: boolean): string {
+    let s = '<' + el.tagName;
+    for (const [name, value] of attributesOf(el)) {
+      s += ` ${name}="${escapeAttribute(attrValue(el, name, value), top)}"`;
+    }
+    return s;
+  }
+
+  function write(n: Node, depth: number): void {
+    const pad = '  '.repeat(depth);
+    if (n.nodeType === COMMENT_NODE) {
+      lines.push(`${pad}<!--${charRefs(commentText(n), false)}-->`);
+      return;
+    }
+    if (n.nodeType !== ELEMENT_NODE) return;
+    const el = n as Element;
+    const kids: Node[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === ELEMENT_NODE || c.nodeType === COMMENT_NODE) kids.push(c);
+    }
+    if (kids.length === 0) {
+      lines.push(pad + openTag(el, depth === 0) + '/>');
+      return;
+    }
+    lines.push(pad + openTag(el, depth === 0) + '>');
+    for (const k of kids) write(k, depth + 1);
+    lines.push(`${pad}</${el.tagName}>`);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Differential check against the installed crmsh: each line is run by `crm -f` at its level on
+ * an offline CIB (CIB_file, a temporary HOME) and crmsh's ERROR/WARNING/INFO lines are compared
+ * with tcrm's matcher + argument parser. Needs crmsh and Pacemaker's cibadmin, so it only runs
+ * with TCRM_ORACLE=1 (it belongs with the system tests).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from './helpers.js';
+
+const enabled = process.env.TCRM_ORACLE === '1' && spawnSync('crm', ['--version']).status === 0;
+
+/** Lines with no side effects on the machine, grouped by the level they are typed at. */
+const CASES: Record<string, string[]> = {
+  '': ['CONFIGURE', 'conf', 'cfg', 'c', 'co', 'end', 'bye x', 'r', 'h', 'ls x', 'help x y z', 'quit x', 'up'],
+  configure: [
+    'co', 'col', 'e', 't', '_', 'Up', 'fencing-topology', 'xyz', 'rm', 'default_timeouts', 'get-property -t', 'commit foo',
+    'commit force foo', 'commit force replace x', 'erase x', 'upgrade x', 'load', 'load xml', 'load xml update', 'load foo x',
+    'load a b c', 'save', 'set a b', 'set a.b.c.d.e v', 'set a', 'modgroup g foo p', 'modgroup g remove p after x',
+    'modgroup g add p foo x', 'modgroup g add p after', 'ptest foo', 'simulate baz', 'graph foo', 'rename a',
+    'schema a b', 'validate-all', 'rsctest', 'filter', 'verify x', 'refresh x', 'cib new a/b', 'ra info', 'cd show',
+  ],
+  cib: [
+    'new a/b', 'new live', 'new @tmp@', 'new a b', 'new withstatus x', 'new x y force', 'use a/b', 'use live x',
+    'delete a*b', 'reset', 'import', 'import a b c', 'commit a;b',
+  ],
+  node: [
+    'attribute Lubuntu get color', 'attribute Lubuntu set color', 'attribute Lubuntu show color x',
+    `attribute "Lub'x" set a b`, 'utilization Lubuntu foo x', 'status-attr Lubuntu delete x y', 'standby --all Lubuntu',
+    'show a b', 'fence', 'delete', `maintenance "a'b"`, 'list x y',
+  ],
+  resource: [
+    'param r get ip', 'param r foo ip', 'param r set ip', 'secret r get x', `meta "r'x" show a`, 'maintenance r maybe',
+    'move r', 'move r a b c', 'ban r a b c', 'migrate', 'unmove', 'reprobe x y z w', 'untrace r a b c', 'start', 'stop',
+    'locate', `list "a'b"`, 'cleanup a b c d', 'promote', 'st', 's',
+  ],
+  ra: ['meta', 'i', 'l', 'p', 'v', 'c', 'list'],
+  options: [
+    'check-mode foo', 'check-frequency x', 'skill-level god', 'output blah', 'sort-elements maybe', 'add-quotes x',
+    'manage-children x', 'set foo bar', 'set core.bogus 1', 'set bogus.x 1', 'set a.b.c 1', 'set color.error pink',
+    'set color.error red bold', 'show x y', 'skill_level', 'wait MAYBE', 'list a b',
+  ],
+};
+
+const MESSAGE = /^(ERROR|WARNING|INFO): /;
+
+/** crmsh prints a Python object's repr in `cd` errors (`not found in <crmsh.… object at 0x…>`). */
+const normalise = (lines: string[]): string[] => lines.map((l) => l.replace(/ not found in .*$/, ' not found in …'));
+
+function crmOutputs(level: string, lines: string[]): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'tcrm-oracle-'));
+  try {
+    const cib = join(dir, 'cib.xml');
+    writeFileSync(cib, execFileSync('cibadmin', ['--empty']));
+    const env = { ...process.env, CIB_file: cib, HOME: dir };
+    execFileSync('cibadmin', ['-C', '-o', 'nodes', '-X', '<node id="1" uname="Lubuntu"/>'], { env });
+    execFileSync('cibadmin', ['-C', '-o', 'nodes', '-X', '<node id="2" uname="Lubuntu1"/>'], { env });
+    // Marker lines around each case (crmsh answers `… zzmarkN: No such command`), then back to
+    // the case's level so that a case which moves does not disturb the next one.
+    const reset = ['cd ..', 'cd ..', 'cd ..', ...(level ? [`cd ${level}`] : [])];
+    const script = [...reset, ...lines.flatMap((l, i) => [`zzmark${i}`, l, `zzend${i}`, ...reset])];
+    writeFileSync(join(dir, 'script.crm'), script.join('\n') + '\n');
+    // INFO/WARNING go to stdout and ERROR to stderr: one stream keeps their order.
+    const r = spawnSync('sh', ['-c', 'exec crm -f "$0" 2>&1', join(dir, 'script.crm')], { env, cwd: dir, encoding: 'utf8' });
+    const out = r.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    const groups: string[][] = [];
+    let collecting = false;
+    for (const l of out) {
+      if (/zzmark\d+: No such command/.test(l)) {
+        groups.push([]);
+        collecting = true;
+      } else if (/zzend\d+: No such command/.test(l)) collecting = false;
+      else if (collecting && MESSAGE.test(l)) groups[groups.length - 1].push(l);
+    }
+    return groups;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!enabled)('tcrm says what crmsh says', () => {
+  for (const [level, lines] of Object.entries(CASES)) {
+    it(`at ${level || 'root'}`, () => {
+      const crm = crmOutputs(level, lines);
+      const ours = lines.map((l) => parse(level, l).out);
+      const table = (outs: string[][]) => lines.map((l, i) => ({ line: l, out: normalise(outs[i] ?? []) }));
+      expect(table(ours)).toEqual(table(crm));
+    });
+  }
+});

@@ -1,0 +1,164 @@
+/**
+ * Pins tcrm's offline emulation of crm_verify (src/commit/cluster-checks.ts) against the real
+ * `crm_verify -VV -x` on the same CIBs, written as crmsh hands them over: no status section and,
+ * offline, a quorate root (`have-quorum="1"`). Lines must match exactly, except schema lines,
+ * which match by element, id and message (crm_verify names a line number, tcrm the id), and
+ * dangling-reference lines, which match as a set (libxml2 prints them in hash order, some twice).
+ * crm_verify missing fails when CI=true and skips otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clusterOptions } from '../../src/commit/cluster-options.js';
+import { emulateCrmVerify } from '../../src/commit/cluster-checks.js';
+import { firstChild, serializeDocument, type Document } from '../../src/shadow-cib/xml.js';
+import { cib, dummy, fence, meta, NO_STONITH, type CibParts } from '../commit/cib-builder.js';
+
+const haveCrmVerify = spawnSync('crm_verify', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!haveCrmVerify && process.env.CI === 'true') {
+  throw new Error('crm_verify is not installed (Debian package pacemaker-cli-utils): the commit-gate system test cannot run');
+}
+const dir = mkdtempSync(join(tmpdir(), 'tcrm-gate-'));
+let fileNo = 0;
+
+/** The CIB as crmsh gives it to crm_verify: no status, quorate root. */
+function asCrmshSendsIt(doc: Document): string {
+  const copy = doc.cloneNode(true) as Document;
+  const root = copy.documentElement!;
+  const status = firstChild(root, 'status');
+  if (status) root.removeChild(status);
+  root.setAttribute('have-quorum', '1');
+  return serializeDocument(copy);
+}
+
+interface Compared {
+  rc: number;
+  lines: string[];
+  idrefs: string[];
+}
+
+const SCHEMA_LINE = /^.*?:(\d+): element (\S+): Relax-NG validity error : (.*)$/;
+const OUR_SCHEMA_LINE = /^(\S+) \((.*?)\): (.*)$/;
+const IDREF_LINE = /^element \S+: validity error : IDREF attribute/;
+
+function realCrmVerify(text: string): Compared {
+  const file = join(dir, `cib-${++fileNo}.xml`);
+  writeFileSync(file, text);
+  const fileLines = text.split('\n');
+  const run = spawnSync('crm_verify', ['-VV', '-x', file], { encoding: 'utf8' });
+  const lines: string[] = [];
+  const idrefs = new Set<string>();
+  for (const line of run.stderr.split('\n').filter((l) => l !== '')) {
+    if (line.includes('lack of quorum')) continue; // exempt (DECISIONS.md)
+    const unprefixed = line.replace(/^.*?:\d+: (?=element )/, '');
+    if (IDREF_LINE.test(unprefixed)) {
+      idrefs.add(unprefixed);
+      continue;
+    }
+    const m = SCHEMA_LINE.exec(line);
+    if (m) {
+      const id = /\bid="([^"]*)"/.exec(fileLines[Number(m[1]) - 1] ?? '')?.[1] ?? '*';
+      lines.push(`${m[2]} (${id}): ${m[3]}`);
+    } else {
+      lines.push(line);
+    }
+  }
+  return { rc: run.status ?? -1, lines, idrefs: [...idrefs].sort() };
+}
+
+function emulated(doc: Document): Compared {
+  const result = emulateCrmVerify(doc);
+  const lines: string[] = [];
+  const idrefs = new Set<string>();
+  for (const { text } of result.lines) {
+    if (IDREF_LINE.test(text)) idrefs.add(text);
+    else {
+      const m = OUR_SCHEMA_LINE.exec(text);
+      lines.push(m && !text.startsWith('(') ? `${m[1]} (${m[2]!.startsWith('in ') ? '*' : m[2]}): ${m[3]}` : text);
+    }
+  }
+  return { rc: result.rc, lines, idrefs: [...idrefs].sort() };
+}
+
+function expectSame(doc: Document): void {
+  expect(emulated(doc)).toEqual(realCrmVerify(asCrmshSendsIt(doc)));
+}
+
+const monitored = (id: string, extra = ''): string =>
+  dummy(id, `<operations><op name="monitor" interval="10s" id="${id}-monitor-10s"${extra}/></operations>`);
+
+const CASES: Array<[string, CibParts]> = [
+  ['a valid CIB with stonith disabled', { props: NO_STONITH, resources: monitored('d') }],
+  ['a primitive without a stonith resource', { resources: dummy('d') }],
+  ['no resources at all', {}],
+  ['a stonith resource', { resources: dummy('d') + fence('f') }],
+  ['a stonith resource inside a group', { resources: `<group id="g">${fence('f')}${dummy('d')}</group>` }],
+  [
+    'dangling references',
+    {
+      resources: dummy('d'),
+      constraints:
+        '<rsc_location id="l1" rsc="x99" node="Lubuntu" score="100"/><rsc_colocation id="c1" rsc="d" with-rsc="x98" score="INFINITY"/>' +
+        '<rsc_order id="o1" first="d" then="x97"/>',
+    },
+  ],
+  ['a bad on-fail', { props: NO_STONITH, resources: monitored('d', ' on-fail="bogus"') }],
+  ['a duplicate id', { props: NO_STONITH, resources: dummy('d', '<operations><op name="monitor" interval="10s" id="d"/></operations>') }],
+  ['an unknown element', { props: NO_STONITH, resources: dummy('d'), extra: '    <frobnicate id="z"/>\n' }],
+  [
+    'invalid cluster options',
+    { props: { 'no-quorum-policy': 'foo', 'cluster-delay': 'abc', 'batch-limit': 'abc', 'stonith-timeout': 'Pfoo' }, resources: dummy('d') },
+  ],
+  ['poweroff and startup-fencing=false', { props: { 'stonith-action': 'poweroff', 'startup-fencing': 'false' }, resources: fence('f') }],
+  [
+    'deprecated options',
+    { props: { 'remove-after-stop': 'yes', 'stonith-enabled': 'off', 'stonith-action': 'poweroff' }, resources: dummy('d') },
+  ],
+  [
+    'target-role and requires, inherited',
+    {
+      rscDefaults: { 'target-role': 'bar' },
+      resources:
+        dummy('a', meta('a', { requires: 'bogus' })) +
+        `<group id="g">${meta('g', { 'target-role': 'foo' })}${dummy('b')}${dummy('c', meta('c', { 'target-role': 'Stopped' }))}</group>`,
+    },
+  ],
+  [
+    'promoted roles and clone instances',
+    {
+      props: NO_STONITH,
+      resources:
+        `<clone id="cl">${meta('cl', { requires: 'bad', 'target-role': 'Master' })}<group id="g">${dummy('s')}</group></clone>` +
+        `<clone id="pr">${meta('pr', { promotable: 'true', 'target-role': 'Promoted', 'clone-max': '3' })}${dummy('p', meta('p', { 'target-role': 'Unknown' }))}</clone>`,
+    },
+  ],
+  [
+    'requires and multiple-active without fencing',
+    {
+      props: NO_STONITH,
+      resources: dummy('a', meta('a', { requires: 'fencing' })) + dummy('b', meta('b', { requires: 'unfencing', 'multiple-active': 'x' })),
+    },
+  ],
+  ['pacemaker-next', { validateWith: 'pacemaker-next', props: NO_STONITH, resources: dummy('d') }],
+  ['validate-with none', { validateWith: 'none', props: NO_STONITH, resources: dummy('d') }],
+  ['an unknown schema', { validateWith: 'foo', props: NO_STONITH, resources: dummy('d') }],
+  ['a pacemaker-2.0 CIB', { validateWith: 'pacemaker-2.0', props: NO_STONITH, resources: dummy('d') }],
+];
+
+describe.skipIf(!haveCrmVerify)('crm_verify emulation matches crm_verify -VV -x', () => {
+  it.each(CASES)('%s', (_name, parts) => {
+    expectSame(cib(parts));
+  });
+
+  const VALUES = ['abc', '', '10', '5x', '1.5', '1.5s', '10secs', '1d', 'TRUE', 'no', 'PT5M', 'P', '-INFINITY', 'Stop', 'OFF'];
+  const scheduler = clusterOptions().filter((o) => o.daemon === 'schedulerd' && o.name !== 'stonith-enabled');
+  it.each(scheduler.map((o) => o.name))('every value kind for %s', (name) => {
+    for (const value of VALUES) {
+      const doc = cib({ props: { ...NO_STONITH, [name]: value }, resources: dummy('d') });
+      const ours = emulated(doc);
+      expect(ours, `${name}=${value}`).toEqual(realCrmVerify(asCrmshSendsIt(doc)));
+    }
+  });
+});
