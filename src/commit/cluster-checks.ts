@@ -36,6 +36,7 @@ export function clusterLines(doc: Document): VerifyLine[] {
   const options = checkSchedulerOptions(clusterProperties(doc));
   const flag = (name: string): boolean => pcmkBoolean(options.effective.get(name) ?? 'true') ?? true;
   const stonithEnabled = flag('stonith-enabled');
+  const haveWatchdog = pcmkBoolean(options.effective.get('have-watchdog') ?? 'false') === true;
   const lines = [...options.lines];
 
   if (options.effective.get('stonith-action') === 'poweroff') {
@@ -62,7 +63,8 @@ export function clusterLines(doc: Document): VerifyLine[] {
     lines.push(pcmkLine('unpack_config', 'warning', 'Blind faith: not fencing unseen nodes'));
   }
   lines.push(...resourceLines(doc, { stonithEnabled, nodeCount: nodeCount(doc) }));
-  if (stonithEnabled && !hasStonithResource(doc)) {
+  // have-watchdog (SBD) stands in for a fencing resource.
+  if (stonithEnabled && !hasStonithResource(doc) && !haveWatchdog) {
     lines.push(...STONITH_TRIO.map((t) => pcmkLine('unpack_resources', 'error', t, 'error')));
   }
   return lines;
@@ -81,6 +83,17 @@ export function checkAtCommit(doc: Document, opts: SchemaOptions = {}): { lines:
   }
   const result = emulateCrmVerify(doc, opts);
   return { lines: [...crmshLabelled(result.lines), ...result.notes], blocking: result.rc !== 0 };
+}
+
+/**
+ * `configure verify`: crmsh always runs crm_verify there (the no-primitive rule is commit's
+ * only), unless the configuration holds no object at all. OK when crm_verify exits 0 or 1.
+ */
+export function checkAtVerify(doc: Document, opts: SchemaOptions = {}): { lines: Diagnostic[]; ok: boolean } {
+  const hasObjects = childElements(configuration(doc)).some((section) => childElements(section).length > 0);
+  if (!hasObjects) return { lines: [], ok: true };
+  const result = emulateCrmVerify(doc, opts);
+  return { lines: [...crmshLabelled(result.lines), ...result.notes], ok: result.rc === 0 };
 }
 
 /** Cluster properties as the scheduler reads them: cib-bootstrap-options first, then the other

@@ -3,6 +3,7 @@
  * the file; if it moved since the session loaded it, merge object by object; then replace it
  * atomically with epoch bumped. Any failure leaves the file as it was.
  */
+import { realpath } from 'node:fs/promises';
 import { diag, type Diagnostic } from '../diagnostic.js';
 import { firstChild, serializeDocument, type Document } from '../shadow-cib/xml.js';
 import { writeFileAtomically, type AtomicWriteHooks } from './atomic-write.js';
@@ -28,11 +29,13 @@ export interface CommitResult {
 }
 
 export async function commitToFile(
-  path: string,
+  given: string,
   loaded: Document,
   working: Document,
   opts: FileCommitOptions,
 ): Promise<CommitResult> {
+  // Write through a symlink (a CIB_file pointing elsewhere) rather than replacing the link.
+  const path = await realpath(given).catch(() => given);
   const lock = await acquireFileLock(path, { timeoutMs: opts.lockTimeoutMs ?? 10_000 });
   if (!lock.ok) {
     const who = lock.holder ? ` by process ${lock.holder}` : '';
@@ -63,7 +66,8 @@ export async function commitToFile(
       const reason = (e as Error).message;
       return { ...refused([diag('TCRM4003', 'error', `could not write ${path}: ${reason}; the file is unchanged`)]), conflicts, merged: moved };
     }
-    const notes = conflicts.length > 0 ? [diag('CRM', 'info', 'commit forced'), ...conflicts.map(conflictDiagnostic).map(asWarning)] : [];
+    // Forced over conflicts: say which objects of the target were overridden.
+    const notes = conflicts.map(conflictDiagnostic).map(asWarning);
     return { ok: true, diagnostics: notes, conflicts, merged: moved, written: next };
   } finally {
     await lock.release();

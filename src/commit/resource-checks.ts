@@ -5,7 +5,7 @@
  * per instance (`child:0`, `child:1`, … up to clone-max, by default the number of nodes).
  */
 import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
-import { pcmkBoolean } from './cluster-options.js';
+import { checkInteger, checkInterval, pcmkBoolean } from './cluster-options.js';
 import { pcmkLine, type VerifyLine } from './verify-lines.js';
 
 const RESOURCE_TAGS = new Set(['primitive', 'group', 'clone', 'master', 'bundle']);
@@ -60,8 +60,13 @@ export function resourceLines(doc: Document, ctx: ResourceContext): VerifyLine[]
       promotable || el.tagName === 'master' || (el.tagName === 'clone' && pcmkBoolean(value('promotable') ?? '') === true);
     const stonithClass = el.tagName === 'primitive' && resourceClass(el, templates) === 'stonith';
 
+    // The order in which the scheduler reads these meta attributes.
+    lines.push(...integerNoise(value('priority')));
     lines.push(...multipleActive(value('multiple-active')));
+    lines.push(...scoreNoise(value('resource-stickiness')));
+    lines.push(...scoreNoise(value('migration-threshold')));
     if (!stonithClass) lines.push(...requires(id, value('requires'), ctx.stonithEnabled));
+    lines.push(...intervalNoise(value('failure-timeout')));
     lines.push(...targetRole(id, value('target-role'), topPromotable));
 
     const children = childElements(el).filter((c) => RESOURCE_TAGS.has(c.tagName));
@@ -84,6 +89,21 @@ function resourceClass(el: Element, templates: Map<string, Element>): string | n
   if (el.hasAttribute('class')) return el.getAttribute('class');
   const template = el.getAttribute('template');
   return template ? (templates.get(template)?.getAttribute('class') ?? null) : null;
+}
+
+/** The parsers' warnings for an integer meta value (they never block). */
+function integerNoise(value: string | undefined): VerifyLine[] {
+  return value === undefined ? [] : checkInteger(value).lines;
+}
+
+/** A score also takes the node-health colours. */
+function scoreNoise(value: string | undefined): VerifyLine[] {
+  if (value === undefined || ['red', 'yellow', 'green'].includes(value.toLowerCase())) return [];
+  return checkInteger(value).lines;
+}
+
+function intervalNoise(value: string | undefined): VerifyLine[] {
+  return value === undefined ? [] : checkInterval(value).lines;
 }
 
 function multipleActive(value: string | undefined): VerifyLine[] {

@@ -14,9 +14,11 @@ export interface TypedAttributes {
 
 let dataDir: string | undefined;
 
-/** The package's data directory: the first `data/` with schemas found walking up from here. */
+/** The package's data directory: `TCRM_DATA_DIR`, else the first `data/` with schemas found
+ *  walking up from this module (src/commit/ in development, dist/ in the bundle). */
 export function vendoredDataDir(): string {
   if (dataDir) return dataDir;
+  if (process.env.TCRM_DATA_DIR) return (dataDir = process.env.TCRM_DATA_DIR);
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'data');

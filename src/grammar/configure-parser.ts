@@ -16,6 +16,7 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
+import type { Position } from '../diagnostic.js';
 import * as P from './configure-patterns.js';
 import { scanResourceSets, type SuffixKind } from './configure-resource-sets.js';
 import * as T from './tokens.js';
@@ -29,6 +30,8 @@ export interface CrmFailure {
   at: WordToken | undefined;
   /** `role` / `action` for resource-set errors (crmsh names those contexts). */
   context?: string;
+  /** A finer position than the word's start (a bracket glued to a word). */
+  pos?: Position;
 }
 
 export type CrmRecognitionException = MismatchedTokenException & { crm?: CrmFailure };
@@ -127,6 +130,7 @@ export class ConfigureParser extends CstParser {
     super(T.allTokenTypes, {
       recoveryEnabled: false,
       maxLookahead: 1,
+      nodeLocationTracking: 'onlyOffset',
       skipValidations,
       errorMessageProvider: messages,
     });
@@ -134,7 +138,7 @@ export class ConfigureParser extends CstParser {
   }
 
   load(tokens: WordToken[]): void {
-    this.toks = tokens;
+    this.toks = [...tokens];
     this.cut = 0;
     this.input = tokens;
   }
@@ -162,7 +166,9 @@ export class ConfigureParser extends CstParser {
 
   /** Stops the parse with crmsh's message. `near` defaults to the next word, as crmsh's err() does. */
   private fail(message: string, at?: IToken, near?: IToken | null, context?: string): never {
-    const nearTok = near === undefined ? this.LA(1) : near;
+    let nearTok = near === undefined ? this.LA(1) : near;
+    // A tail option crmsh took off the line is no longer there to be named.
+    if (nearTok && !isEof(nearTok) && this.cut && (nearTok as WordToken).index >= this.toks.length - this.cut) nearTok = null;
     const err = new MismatchedTokenException(message, at ?? this.LA(1), this.LA(0)) as CrmRecognitionException;
     err.crm = {
       near: nearTok === null || isEof(nearTok) ? null : nearTok.image,
@@ -630,7 +636,7 @@ export class ConfigureParser extends CstParser {
     const { error } = scanResourceSets(words, kind);
     if (!error) return;
     const err = new MismatchedTokenException(error.message, error.at.token, this.LA(0)) as CrmRecognitionException;
-    err.crm = { near: error.near ? error.near.text : null, at: error.at.token, context: kind };
+    err.crm = { near: error.near ? error.near.text : null, at: error.at.token, context: kind, pos: error.at.at };
     throw (this as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(err);
   }
 
@@ -864,7 +870,17 @@ export class ConfigureParser extends CstParser {
 
   xml = this.RULE('xml', () => {
     this.CONSUME(T.Word, { LABEL: 'cmd' });
-    this.MANY(() => this.CONSUME2(T.Word, { LABEL: 'parts' }));
+    const parts: IToken[] = [];
+    this.MANY(() => {
+      const t = this.CONSUME2(T.Word, { LABEL: 'parts' });
+      this.ACTION(() => parts.push(t));
+    });
+    this.ACTION(() => {
+      // Well-formedness is the lowering step's (it parses the XML); crmsh's check of the
+      // element name is syntactic and belongs here.
+      const m = /^\s*<([^\s/>!?]+)/.exec(parts.map((t) => t.image).join(' '));
+      if (m && !XML_TOP_ELEMENTS.includes(m[1])) this.fail(`Element ${m[1]} not recognized`, parts[0], null);
+    });
   });
 
   private select = this.RULE('select', () => {
@@ -938,6 +954,31 @@ export class ConfigureParser extends CstParser {
     });
   });
 }
+
+/** Elements `xml` may create (crmsh's cib_cli_map). */
+const XML_TOP_ELEMENTS = [
+  'node',
+  'primitive',
+  'group',
+  'clone',
+  'master',
+  'bundle',
+  'rsc_location',
+  'rsc_colocation',
+  'rsc_order',
+  'rsc_ticket',
+  'template',
+  'cluster_property_set',
+  'rsc_defaults',
+  'op_defaults',
+  'acl_target',
+  'acl_group',
+  'acl_user',
+  'acl_role',
+  'fencing-topology',
+  'tag',
+  'alert',
+];
 
 /** The op attribute name of an nvpair word of `op …` (for the order check). */
 function opItemName(text: string): string {

@@ -8,15 +8,15 @@
  * 3. else its letters appear in order, starting at the first letter, in exactly one key
  *    (`cfg` → `configure`, `shw` → `show`).
  * Ambiguity is not reported as such: crmsh says `No such command`.
+ * The word is used as a regular expression (shell-word-pattern.ts): `s.ow` matches `show`, and
+ * `*` is an error (`configure.*: nothing to repeat at position 0`).
  * Messages, in crmsh's order: WARNING `This command '<alias>' is deprecated, please use '<name>'`
  * when the word is exactly an alias (not `-h`/`--help`), then INFO `"<typed>" is accepted as
  * "<name>"` whenever the word differs from the canonical name.
- *
- * crmsh builds its prefix and subsequence patterns as regular expressions from the raw word; we
- * match literally, which differs only for words containing regex characters (`.`, `*`, `[`).
  */
 import { diag, type Diagnostic, type Position } from '../diagnostic.js';
 import { levelSpecOf, qualifiedName, type CommandSpec } from './levels.js';
+import { compileWordPattern, crmshPatterns } from './shell-word-pattern.js';
 
 export type MatchResult =
   | {
@@ -61,16 +61,29 @@ function unique(matches: Key[]): CommandSpec | undefined {
   return matches.length === 1 ? matches[0].spec : undefined;
 }
 
-/** Which command a typed word names at a level, without messages. */
-export function resolveCommandWord(path: string, typed: string): CommandSpec | undefined {
+export type WordResolution = { spec: CommandSpec } | { error: string } | { none: true };
+
+/** Which command a typed word names at a level, or the pattern error crmsh reports for it. */
+export function resolveWord(path: string, typed: string): WordResolution {
   const keys = keysOf(path);
   const exact = keys.find((k) => k.key === typed);
-  if (exact) return exact.spec;
+  if (exact) return { spec: exact.spec };
   const lower = typed.toLowerCase();
-  return (
-    unique(keys.filter((k) => k.key.toLowerCase().startsWith(lower))) ??
-    unique(keys.filter((k) => isSubsequenceFromStart(lower, k.key.toLowerCase())))
-  );
+  const { prefix, subsequence } = crmshPatterns(typed);
+  const byPrefix = compileWordPattern(prefix, (key) => key.toLowerCase().startsWith(lower));
+  if (!byPrefix.ok) return { error: byPrefix.error };
+  const p = unique(keys.filter((k) => byPrefix.test(k.key)));
+  if (p) return { spec: p };
+  const bySubsequence = compileWordPattern(subsequence, (key) => isSubsequenceFromStart(lower, key.toLowerCase()));
+  if (!bySubsequence.ok) return { error: bySubsequence.error };
+  const q = unique(keys.filter((k) => bySubsequence.test(k.key)));
+  return q ? { spec: q } : { none: true };
+}
+
+/** Which command a typed word names at a level, without messages. */
+export function resolveCommandWord(path: string, typed: string): CommandSpec | undefined {
+  const r = resolveWord(path, typed);
+  return 'spec' in r ? r.spec : undefined;
 }
 
 /**
@@ -78,14 +91,12 @@ export function resolveCommandWord(path: string, typed: string): CommandSpec | u
  * 'configure/ra' for nested levels). `at` positions the diagnostics.
  */
 export function matchCommand(path: string, typed: string, at?: Position): MatchResult {
-  const spec = resolveCommandWord(path, typed);
-  if (!spec) {
-    return {
-      ok: false,
-      typed,
-      diagnostics: [diag('CRM', 'error', `${qualifiedName(path, typed)}: No such command`, at)],
-    };
+  const r = resolveWord(path, typed);
+  if (!('spec' in r)) {
+    const problem = 'error' in r ? r.error : 'No such command';
+    return { ok: false, typed, diagnostics: [diag('CRM', 'error', `${qualifiedName(path, typed)}: ${problem}`, at)] };
   }
+  const spec = r.spec;
   const diagnostics: Diagnostic[] = [];
   const alias = spec.aliases.find((a) => a.name === typed);
   if (alias?.deprecated) {

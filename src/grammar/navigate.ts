@@ -20,8 +20,8 @@
 import { diag, type Diagnostic, type Position } from '../diagnostic.js';
 import type { Word } from './words.js';
 import { joinPath, levelSpecOf, pathSegments, qualifiedName, type CommandSpec } from './levels.js';
-import { matchCommand, resolveCommandWord } from './match-command.js';
-import { arityError } from './shell-arity.js';
+import { matchCommand, resolveWord } from './match-command.js';
+import { arityError, unsupportedError as unsupported } from './shell-arity.js';
 
 export type NavMove =
   /** Push a level (its path after the move). */
@@ -68,17 +68,9 @@ export type WordLike = string | Word;
 const textOf = (w: WordLike): string => (typeof w === 'string' ? w : w.text);
 const atOf = (w: WordLike): Position | undefined => (typeof w === 'string' ? undefined : w.at);
 
-/** TCRM1901: tcrm does not implement this level or command (crmsh has it). */
-export const UNSUPPORTED_CODE = 'TCRM1901';
-
-function unsupported(path: string, spec: CommandSpec, at?: Position): Diagnostic {
-  const what = spec.kind === 'level' ? 'level' : 'command';
-  return diag(UNSUPPORTED_CODE, 'error', `${qualifiedName(path, spec.name)}: the ${spec.name} ${what} is not supported by tcrm`, at);
-}
-
 /**
- * Plan a line typed at level `path`. `words` are the line's words (comment and empty lines are
- * the caller's business).
+ * Plan a line typed at level `path` ('' for the root, 'configure/ra' when nested). `input` is the
+ * line's words; comment and empty lines are the caller's business.
  */
 export function planLine(path: string, input: readonly WordLike[]): NavPlan {
   const start = pathSegments(path);
@@ -179,7 +171,9 @@ function planNavigation(
     }
     if (part === '.' || part === '') continue;
     const now = joinPath(segs);
-    const child = resolveCommandWord(now, part);
+    const found = resolveWord(now, part);
+    if ('error' in found) return fail(diag('CRM', 'error', `${qualifiedName(now, 'cd')}: ${found.error}`, at));
+    const child = 'spec' in found ? found.spec : undefined;
     if (!child || child.kind !== 'level') {
       const levelName = levelSpecOf(now)?.name ?? 'root';
       return fail(diag('CRM', 'error', `${qualifiedName(now, 'cd')}: ${part} not found in ${levelName}`, at));

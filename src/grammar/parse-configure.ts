@@ -144,7 +144,7 @@ function errorDiagnostic(
 ): Diagnostic {
   const crm = (e as CrmRecognitionException).crm;
   if (crm) {
-    const at = crm.at ? crm.at.word.at : endOf(line);
+    const at = crm.pos ?? (crm.at ? crm.at.word.at : endOf(line));
     return syntaxDiagnostic(crm.context ?? command, e.message, crm.near, parsing, at);
   }
   const tok = e.token as WordToken;

@@ -4,6 +4,7 @@
  * and then the skill level.
  */
 import { diag, type Diagnostic, type Position } from '../diagnostic.js';
+import { message } from '../messages/catalog.js';
 import { qualifiedName, skillAllows, type CommandSpec, type SkillLevel } from './levels.js';
 
 export function arityError(path: string, spec: CommandSpec, given: number, at?: Position): Diagnostic | undefined {
@@ -20,4 +21,9 @@ export function arityError(path: string, spec: CommandSpec, given: number, at?: 
 export function skillError(path: string, spec: CommandSpec, user: SkillLevel, at?: Position): Diagnostic | undefined {
   if (skillAllows(user, spec.skill)) return undefined;
   return diag('CRM', 'error', `${qualifiedName(path, spec.name)}: ACL ${spec.skill} skill level required`, at);
+}
+
+/** tcrm does not implement this level or command (crmsh has it): the catalogue's TCRM0008. */
+export function unsupportedError(path: string, spec: CommandSpec, at?: Position): Diagnostic {
+  return diag('TCRM0008', 'error', `${qualifiedName(path, spec.name)}: ${message('TCRM0008', { level: spec.name })}`, at);
 }

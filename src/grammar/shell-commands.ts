@@ -12,7 +12,7 @@ import { diag, type Diagnostic } from '../diagnostic.js';
 import { findCommand, levelSpecOf, qualifiedName } from './levels.js';
 import type { LogicalLine } from './words.js';
 import type { Arg, ShellCommand } from './shell-ast.js';
-import { arityError } from './shell-arity.js';
+import { arityError, unsupportedError } from './shell-arity.js';
 import { ArgContext, type ParseOptions } from './shell-context.js';
 import { COMMON_PARSERS, ROOT_PARSERS, type CommandParser } from './shell-cmd-root.js';
 import { CIB_PARSERS } from './shell-cmd-cib.js';
@@ -48,9 +48,10 @@ export function parseShellCommand(
 ): ShellParseResult {
   const at = line.words[argStart - 1]?.at ?? line.at;
   const spec = findCommand(level, name);
-  if (!spec || !spec.supported || spec.kind === 'level') {
+  if (!spec || spec.kind === 'level') {
     return { cmd: null, diagnostics: [diag('CRM', 'error', `${qualifiedName(level, name)}: No such command`, at)] };
   }
+  if (!spec.supported) return { cmd: null, diagnostics: [unsupportedError(level, spec, at)] };
   if (spec.kind === 'object') return { cmd: { kind: 'configure.object', command: spec.name }, diagnostics: [] };
 
   const args: Arg[] = line.words.slice(argStart).map((w) => ({ text: w.text, at: w.at }));

@@ -47,7 +47,15 @@ class PositionMap {
   }
 }
 
-const SHELL_SPACE = /[ \t\r\n]/;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const BACKSLASH = 92;
+
+const isShellSpace = (c: number): boolean => c === SPACE || c === TAB || c === LF || c === CR;
 
 interface SplitResult {
   words: Word[];
@@ -57,43 +65,54 @@ interface SplitResult {
 /** POSIX-shell word splitting of one joined logical line (shlex.split semantics, no comments). */
 function splitWords(text: string, map: PositionMap): SplitResult {
   const words: Word[] = [];
-  let i = 0;
   const n = text.length;
+  let i = 0;
   while (i < n) {
-    while (i < n && SHELL_SPACE.test(text[i])) i++;
+    while (i < n && isShellSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
     let value = '';
     let quoted = false;
-    while (i < n && !SHELL_SPACE.test(text[i])) {
-      const c = text[i];
-      if (c === "'" || c === '"') {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isShellSpace(c)) break;
+      if (c === SQUOTE || c === DQUOTE) {
         quoted = true;
         const open = i;
         i++;
-        while (i < n && text[i] !== c) {
+        let runStart = i;
+        while (i < n && text.charCodeAt(i) !== c) {
           // Inside double quotes a backslash only escapes `"` and `\` (shlex, posix mode).
-          if (c === '"' && text[i] === '\\' && i + 1 < n && (text[i + 1] === '"' || text[i + 1] === '\\')) {
-            value += text[i + 1];
-            i += 2;
-            continue;
+          if (c === DQUOTE && text.charCodeAt(i) === BACKSLASH && i + 1 < n) {
+            const next = text.charCodeAt(i + 1);
+            if (next === DQUOTE || next === BACKSLASH) {
+              value += text.slice(runStart, i) + text[i + 1];
+              i += 2;
+              runStart = i;
+              continue;
+            }
           }
-          value += text[i];
           i++;
         }
         if (i >= n) return { words, error: { message: 'No closing quotation', at: map.at(open) } };
+        value += text.slice(runStart, i);
         i++;
         continue;
       }
-      if (c === '\\') {
+      if (c === BACKSLASH) {
         quoted = true;
         if (i + 1 >= n) return { words, error: { message: 'No escaped character', at: map.at(i) } };
         value += text[i + 1];
         i += 2;
         continue;
       }
-      value += c;
-      i++;
+      const runStart = i;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isShellSpace(d) || d === SQUOTE || d === DQUOTE || d === BACKSLASH) break;
+        i++;
+      }
+      value += text.slice(runStart, i);
     }
     words.push({ text: value, quoted, at: map.at(start), end: map.after(i - 1) });
   }

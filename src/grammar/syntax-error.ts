@@ -51,6 +51,7 @@ export const SYNTAX_ERRORS: readonly SyntaxErrorKind[] = [
   { code: 'TCRM1042', test: /^Expected \(read\|write\|deny\)$/, hint: 'each ACL permission starts with read, write or deny' },
   { code: 'TCRM1043', test: /^(Expected <type>:<spec>|Missing argument to ACL shortcut |attribute is only valid in combination)/, hint: 'ACL specs are xpath:…, ref:…, tag:…, attr:… or a shortcut such as meta:<rsc>' },
   { code: 'TCRM1044', test: /^Expected XML data$/, hint: 'give one CIB element as XML, quoted' },
+  { code: 'TCRM1045', test: /^Element .* not recognized$/, hint: 'xml takes one top-level CIB object (primitive, rsc_location, …)' },
   { code: 'TCRM1099', test: /^/, hint: 'the line could not be read' },
 ];
 

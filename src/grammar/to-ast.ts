@@ -115,7 +115,7 @@ interface Args {
 function args(n: CstNode | undefined, names: readonly string[], implicitKind?: string): Args {
   const out: Args = { sets: [], ops: [], containers: nodes(n, 'containers') };
   const parts = [...nodes(n, 'attrLists'), ...nodes(n, 'lists'), ...nodes(n, 'operations')];
-  const pos = (c: CstNode) => firstWord(c)?.index ?? 0;
+  const pos = (c: CstNode) => c.location?.startOffset ?? 0;
   parts.sort((a, b) => pos(a) - pos(b));
   for (const part of parts) {
     if (part.name === 'attrLists') out.sets.push(...attrLists(part, names, implicitKind));

@@ -49,7 +49,7 @@ export const NvPair = keyword('NvPair', []);
 /** Anything else. */
 export const Plain = keyword('Plain', []);
 
-const KEYWORDS: Record<string, TokenType> = {
+const KEYWORDS: Record<string, TokenType> = Object.assign(Object.create(null) as object, {
   params: Params,
   meta: Meta,
   utilization: Utilization,
@@ -64,16 +64,16 @@ const KEYWORDS: Record<string, TokenType> = {
   date: DateKw,
   defined: Defined,
   not_defined: NotDefined,
-};
+});
 
-const BRACKETS: Record<string, TokenType> = {
+const BRACKETS: Record<string, TokenType> = Object.assign(Object.create(null) as object, {
   '(': LParen,
   ')': RParen,
   '[': LBracket,
   ']': RBracket,
   '{': LBrace,
   '}': RBrace,
-};
+});
 
 const BINOP_WORD = /^((string|integer|number|version):)?(lt|gt|lte|gte|eq|ne)$/i;
 const SCORE_WORD = /^[^:]+:$/s;
@@ -112,11 +112,13 @@ export const allTokenTypes: TokenType[] = [
 
 export function classifyWord(word: Pick<ShellWord, 'text' | 'quoted'>): TokenType {
   const text = word.text;
-  if (!word.quoted) {
+  if (!word.quoted && text.length <= 14) {
+    if (text.length === 1) {
+      const br = BRACKETS[text];
+      if (br) return br;
+    }
     const kw = KEYWORDS[text.toLowerCase()];
     if (kw) return kw;
-    const br = BRACKETS[text];
-    if (br) return br;
     if (BINOP_WORD.test(text)) return BinOp;
   }
   if (text.includes('=')) return NvPair;

@@ -66,8 +66,9 @@ export function showConfiguration(doc: Document, opts: ShowOptions): ShowResult 
   const globs = obscureGlobs(opts.selectors, opts);
   const ctx = contextFor(doc, all, globs);
   const { objects, diagnostics } = selectObjects(all, selectors, opts.changed);
+  // crmsh still prints an (empty) `<cib>` for `show xml` after an unknown id.
+  if (opts.xml) return { text: showXml(doc, objects, ctx.obscure), diagnostics };
   if (diagnostics.length > 0) return { text: '', diagnostics };
-  if (opts.xml) return { text: showXml(doc, objects, ctx.obscure), diagnostics: [] };
   const sorted = sortForDisplay(objects, opts.sortElements ?? true);
   return { text: sorted.map((o) => renderParsed(o.kind, o.id, o.el, ctx)).join('\n'), diagnostics: [] };
 }

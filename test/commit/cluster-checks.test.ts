@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAtCommit, emulateCrmVerify } from '../../src/commit/cluster-checks.js';
+import { checkAtCommit, checkAtVerify, emulateCrmVerify } from '../../src/commit/cluster-checks.js';
 import { cib, dummy, fence, meta, NO_STONITH } from './cib-builder.js';
 
 const BLIND = '(unpack_config) \twarning: Blind faith: not fencing unseen nodes';
@@ -190,5 +190,17 @@ describe('checkAtCommit without primitives', () => {
     const messages = checkAtCommit(doc).lines.map((d) => d.message);
     expect(messages[0]).toBe('op (d-monitor-10s): Expecting an element meta_attributes, got nothing');
     expect(messages[2]).toBe('       operations (in d): Element primitive failed to validate content');
+  });
+});
+
+describe('checkAtVerify', () => {
+  it('runs crm_verify even without primitives, as `configure verify` does', () => {
+    const r = checkAtVerify(cib());
+    expect(r.ok).toBe(false);
+    expect(r.lines.map((d) => d.message)).toEqual([...TRIO, ERRORS]);
+  });
+
+  it('says nothing for a configuration without any object', () => {
+    expect(checkAtVerify(cib({ nodes: [] }))).toEqual({ lines: [], ok: true });
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,16 @@ describe('commitToFile', () => {
     const st = statSync(path);
     expect(st.mode & 0o777).toBe(0o640);
     if (isRoot) expect([st.uid, st.gid]).toEqual([65534, 65534]);
+  });
+
+  it('writes through a symlink and keeps the link', async () => {
+    const path = cibFile();
+    const link = join(dirname(path), 'link.xml');
+    symlinkSync(path, link);
+    const loaded = await load(link);
+    expect((await commitToFile(link, loaded, withPrimitive(loaded, 'b'), { force: false })).ok).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain('id="b"');
   });
 
   it('leaves the old file intact and no temp file when the rename fails', async () => {

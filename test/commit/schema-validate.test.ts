@@ -84,6 +84,14 @@ describe('validateCibSchema', () => {
     expect(messages(cib({ validateWith: 'none' }))).toEqual([
       'Schema validation of configuration is disabled (enabling is encouraged and prevents common misconfigurations)',
     ]);
+    const none = cib();
+    none.documentElement!.removeAttribute('validate-with');
+    expect(validateCibSchema(none).map((d) => [d.message, d.hint])).toEqual([
+      [
+        'Schema validation of configuration is disabled (enabling is encouraged and prevents common misconfigurations)',
+        'the CIB has no validate-with attribute',
+      ],
+    ]);
     const old = validateCibSchema(cib({ validateWith: 'pacemaker-1.2' }));
     expect(old.map((d) => [d.code, d.severity])).toEqual([['TCRM3001', 'warning']]);
     const unknown = checkSchema(cib({ validateWith: 'foo' }));

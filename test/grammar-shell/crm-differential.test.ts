@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from './helpers.js';
+import { lsListing } from '../../src/grammar/shell-ls.js';
 
 const enabled = process.env.TCRM_ORACLE === '1' && spawnSync('crm', ['--version']).status === 0;
 
@@ -22,6 +23,8 @@ const CASES: Record<string, string[]> = {
     'load a b c', 'save', 'set a b', 'set a.b.c.d.e v', 'set a', 'modgroup g foo p', 'modgroup g remove p after x',
     'modgroup g add p foo x', 'modgroup g add p after', 'ptest foo', 'simulate baz', 'graph foo', 'rename a',
     'schema a b', 'validate-all', 'rsctest', 'filter', 'verify x', 'refresh x', 'cib new a/b', 'ra info', 'cd show',
+    '*', '+x', '[', '[^', 'sh(', ')', 'sh)', 'a**', 's*?', 'ab+', 'x{2}', '^s', 'sh|', '|s', '(s)', 's?', '.', 'foo',
+    'cd *', 'cd ra/[', 'END x', 'rm -f', 'SHOW xml', 'end x',
   ],
   cib: [
     'new a/b', 'new live', 'new @tmp@', 'new a b', 'new withstatus x', 'new x y force', 'use a/b', 'use live x',
@@ -50,7 +53,8 @@ const MESSAGE = /^(ERROR|WARNING|INFO): /;
 /** crmsh prints a Python object's repr in `cd` errors (`not found in <crmsh.… object at 0x…>`). */
 const normalise = (lines: string[]): string[] => lines.map((l) => l.replace(/ not found in .*$/, ' not found in …'));
 
-function crmOutputs(level: string, lines: string[]): string[][] {
+/** Run a crm -f script on a fresh offline CIB; stdout and stderr in one stream, colours removed. */
+function runCrm(script: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'tcrm-oracle-'));
   try {
     const cib = join(dir, 'cib.xml');
@@ -58,27 +62,29 @@ function crmOutputs(level: string, lines: string[]): string[][] {
     const env = { ...process.env, CIB_file: cib, HOME: dir };
     execFileSync('cibadmin', ['-C', '-o', 'nodes', '-X', '<node id="1" uname="Lubuntu"/>'], { env });
     execFileSync('cibadmin', ['-C', '-o', 'nodes', '-X', '<node id="2" uname="Lubuntu1"/>'], { env });
-    // Marker lines around each case (crmsh answers `… zzmarkN: No such command`), then back to
-    // the case's level so that a case which moves does not disturb the next one.
-    const reset = ['cd ..', 'cd ..', 'cd ..', ...(level ? [`cd ${level}`] : [])];
-    const script = [...reset, ...lines.flatMap((l, i) => [`zzmark${i}`, l, `zzend${i}`, ...reset])];
     writeFileSync(join(dir, 'script.crm'), script.join('\n') + '\n');
-    // INFO/WARNING go to stdout and ERROR to stderr: one stream keeps their order.
     const r = spawnSync('sh', ['-c', 'exec crm -f "$0" 2>&1', join(dir, 'script.crm')], { env, cwd: dir, encoding: 'utf8' });
-    const out = r.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-    const groups: string[][] = [];
-    let collecting = false;
-    for (const l of out) {
-      if (/zzmark\d+: No such command/.test(l)) {
-        groups.push([]);
-        collecting = true;
-      } else if (/zzend\d+: No such command/.test(l)) collecting = false;
-      else if (collecting && MESSAGE.test(l)) groups[groups.length - 1].push(l);
-    }
-    return groups;
+    return r.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function crmOutputs(level: string, lines: string[]): string[][] {
+  // Marker lines around each case (crmsh answers `… zzmarkN: No such command`), then back to
+  // the case's level so that a case which moves does not disturb the next one.
+  const reset = ['cd ..', 'cd ..', 'cd ..', ...(level ? [`cd ${level}`] : [])];
+  const out = runCrm([...reset, ...lines.flatMap((l, i) => [`zzmark${i}`, l, `zzend${i}`, ...reset])]);
+  const groups: string[][] = [];
+  let collecting = false;
+  for (const l of out) {
+    if (/zzmark\d+: No such command/.test(l)) {
+      groups.push([]);
+      collecting = true;
+    } else if (/zzend\d+: No such command/.test(l)) collecting = false;
+    else if (collecting && MESSAGE.test(l)) groups[groups.length - 1].push(l);
+  }
+  return groups;
 }
 
 describe.skipIf(!enabled)('tcrm says what crmsh says', () => {
@@ -90,4 +96,13 @@ describe.skipIf(!enabled)('tcrm says what crmsh says', () => {
       expect(table(ours)).toEqual(table(crm));
     });
   }
+});
+
+describe.skipIf(!enabled)('ls lists what crmsh lists', () => {
+  it.each(['', 'configure', 'cib', 'node', 'resource', 'ra', 'options', 'configure/ra', 'configure/cib'])('at %s', (level) => {
+    const out = runCrm([...(level ? [`cd ${level}`] : []), 'zzstart', 'ls', 'zzstop']);
+    const from = out.findIndex((l) => l.includes('zzstart'));
+    const to = out.findIndex((l) => l.includes('zzstop'));
+    expect(lsListing(level)).toEqual(out.slice(from + 1, to));
+  });
 });

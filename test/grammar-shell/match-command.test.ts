@@ -139,3 +139,31 @@ describe('levels', () => {
     expect(m.ok && m.spec.kind).toBe('object');
   });
 });
+
+describe('the typed word is a regular expression, as in crmsh', () => {
+  it.each([
+    ['s.ow', 'show'],
+    ['s\\w', 'show'],
+  ])('%s → %s', (typed, name) => {
+    expect(says('configure', typed)).toEqual([accepted(typed, name)]);
+  });
+
+  it.each([
+    ['*', 'nothing to repeat at position 0'],
+    ['+x', 'nothing to repeat at position 0'],
+    ['[', 'unterminated character set at position 0'],
+    ['[^', 'unterminated character set at position 0'],
+    ['sh(', 'missing ), unterminated subpattern at position 2'],
+    [')', 'unbalanced parenthesis at position 0'],
+    ['sh)', 'unbalanced parenthesis at position 2'],
+    ['a**', 'multiple repeat at position 2'],
+    // The prefix pattern `s*?.*` is fine; the subsequence pattern `s.**.*?.*` is not.
+    ['s*?', 'multiple repeat at position 3'],
+  ])('%s is a pattern error', (typed, error) => {
+    expect(says('configure', typed)).toEqual([`ERROR: configure.${typed}: ${error}`]);
+  });
+
+  it.each(['ab+', 'x{2}', '^s', 'sh|', '|s', '(s)', 's?', '.'])('%s matches nothing unique', (typed) => {
+    expect(says('configure', typed)).toEqual([`ERROR: configure.${typed}: No such command`]);
+  });
+});

@@ -164,19 +164,19 @@ describe('levels tcrm does not implement', () => {
   it('say so instead of No such command', () => {
     const p = plan('', 'cluster');
     expect(p.ok).toBe(false);
-    expect(p.diagnostics[0]).toMatchObject({ code: 'TCRM1901', severity: 'error', message: 'cluster: the cluster level is not supported by tcrm' });
+    expect(p.diagnostics[0]).toMatchObject({ code: 'TCRM0008', severity: 'error', message: 'cluster: cluster is not supported by tcrm yet' });
   });
 
   it('prefix-matched: INFO then the refusal', () => {
     expect(printed(plan('', 'cl').diagnostics)).toEqual([
       'INFO: "cl" is accepted as "cluster"',
-      'ERROR: cluster: the cluster level is not supported by tcrm',
+      'ERROR: cluster: cluster is not supported by tcrm yet',
     ]);
   });
 
   it('configure sublevels too', () => {
     expect(printed(plan('configure', 'history').diagnostics)).toEqual([
-      'ERROR: configure.history: the history level is not supported by tcrm',
+      'ERROR: configure.history: history is not supported by tcrm yet',
     ]);
     expect(plan('', 'cd configure/template').ok).toBe(false);
   });

@@ -4,6 +4,7 @@ import { LEVELS, listedCommands, qualifiedName, signatureOf } from '../../src/gr
 import { skillError } from '../../src/grammar/shell-arity.js';
 import { findCommand } from '../../src/grammar/levels.js';
 import { lineOf } from './helpers.js';
+import { lsListing } from '../../src/grammar/shell-ls.js';
 
 describe('requoteArgv (add-quotes)', () => {
   it('wraps elements with a space in double quotes', () => {
@@ -80,5 +81,23 @@ describe('level tree', () => {
     expect(skillError('configure', show, 'operator')?.message).toBe('configure.show: ACL administrator skill level required');
     expect(findCommand('configure', 'user')!.skill).toBe('expert');
     expect(findCommand('resource', 'status')!.skill).toBe('operator');
+  });
+});
+
+describe('ls listing (crmsh 4.4.1 output, trailing spaces included)', () => {
+  it('root', () => {
+    const cell = (s: string) => `${s.padEnd(18)} `;
+    expect(lsListing('')).toEqual([
+      ['cd', 'help', 'quit', 'status'], ['cib', 'history', 'ra', 'verify'], ['cibstatus', 'ls', 'report'],
+      ['cluster', 'maintenance', 'resource'], ['configure', 'node', 'script'], ['corosync', 'options', 'site'],
+    ].map((row) => row.map(cell).join('')));
+  });
+
+  it('configure starts with .. and has 18 rows', () => {
+    const lines = lsListing('configure');
+    expect(lines).toHaveLength(18);
+    expect(lines[0]).toBe(`${'..'.padEnd(18)} ${'graph'.padEnd(18)} ${'refresh'.padEnd(18)} ${'xml'.padEnd(18)} `);
+    expect(lines[16]).toBe(`${'filter'.padEnd(18)} ${'quit'.padEnd(18)} ${'validate-all'.padEnd(18)} `);
+    expect(lines[17]).toBe(`${'get_property'.padEnd(18)} ${'ra'.padEnd(18)} ${'verify'.padEnd(18)} `);
   });
 });

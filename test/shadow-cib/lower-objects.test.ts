@@ -244,3 +244,46 @@ describe('misc: op ids, op_params with $id, bundles, xml errors', () => {
     expect(canonicalConfiguration(doc)).toBe(expectedConfiguration('misc'));
   });
 });
+
+describe('comments, namespaces, changed', () => {
+  it('comments above a statement become XML comments at the start of the object', () => {
+    const p = prim('cm', 'Dummy', { sets: [set('params', 'a=1')] });
+    p.comments = ['# my comment', '# second'];
+    const { doc } = run([p]);
+    expect(canonicalConfiguration(doc)).toContain(
+      [
+        '    <primitive id="cm" class="ocf" provider="heartbeat" type="Dummy">',
+        '      <!--# my comment-->',
+        '      <!--# second-->',
+        '      <instance_attributes id="cm-instance_attributes">',
+      ].join('\n'),
+    );
+  });
+
+  it('nodes have their own id namespace; properties share the objects one', () => {
+    const { doc, diags } = run([
+      prop('property', 'stonith-enabled=false'),
+      node('node3'),
+      prim('a', 'Dummy'),
+      { kind: 'location', at, text: 'location node3', id: ref('node3'), rsc: { kind: 'id', ...ref('a') }, options: [], score: '10', node: ref('Lubuntu'), rules: [] },
+      prim('cib-bootstrap-options', 'Dummy'),
+      prim('fencing', 'Dummy'),
+      prim('a-rule', 'Dummy'),
+      { kind: 'location', at, text: 'location l1', id: ref('l1'), rsc: { kind: 'id', ...ref('a') }, options: [], rules: [rule([bin('#uname', 'eq', 'Lubuntu')], { score: '10' })] },
+      node('a', { nodeId: '5' }),
+    ]);
+    expect(lines(diags)).toEqual(["ERROR: Cannot create primitive with ID 'cib-bootstrap-options': Found existing property with same ID."]);
+    expect(canonicalConfiguration(doc)).toBe(expectedConfiguration('namespaces'));
+  });
+
+  it('changed collects the top-level ids created or modified', () => {
+    const { ctx } = run([
+      prop('property', 'stonith-enabled=false'),
+      prim('a', 'Dummy'),
+      { kind: 'location', at, text: 'location l1', id: ref('l1'), rsc: { kind: 'id', ...ref('a') }, options: [], score: '10', node: ref('Lubuntu'), rules: [] },
+      { kind: 'group', at, text: 'group g a', id: ref('g'), children: [ref('a')], sets: [] },
+      node('Lubuntu', { sets: [set('attributes', 'x=1')] }),
+    ]);
+    expect([...ctx.changed].sort()).toEqual(['1', 'a', 'cib-bootstrap-options', 'g', 'l1']);
+  });
+});

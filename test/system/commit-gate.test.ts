@@ -141,6 +141,41 @@ const CASES: Array<[string, CibParts]> = [
       resources: dummy('a', meta('a', { requires: 'fencing' })) + dummy('b', meta('b', { requires: 'unfencing', 'multiple-active': 'x' })),
     },
   ],
+  [
+    'meta values the scheduler parses, in its order',
+    {
+      props: NO_STONITH,
+      rscDefaults: { 'resource-stickiness': 'r1', 'failure-timeout': 'f1', priority: 'INFINITY', 'migration-threshold': 'INFINITY' },
+      resources:
+        dummy(
+          'd',
+          meta('d', {
+            'target-role': 'zz', requires: 'yy', 'migration-threshold': 'm1', priority: 'p1', 'resource-stickiness': '5x',
+            'failure-timeout': 'Pfoo', 'multiple-active': 'x1', 'is-managed': 'q',
+          }),
+        ) +
+        `<group id="g">${dummy('e')}</group><clone id="c">${dummy('f')}</clone>`,
+    },
+  ],
+  [
+    'op attributes the schema rejects, and roles on a non-promotable resource',
+    {
+      props: NO_STONITH,
+      resources: dummy(
+        'd',
+        '<operations><op id="o1" name="monitor" interval="10s" role="Master"/><op id="o3" name="start" interval="0" on-fail="fence"/>' +
+          '<op id="o5" name="monitor" interval="20s" on-fail="demote"/></operations>',
+      ),
+      constraints: '<rsc_location id="l2" rsc="d" role="Master" node="Lubuntu" score="100"/>',
+    },
+  ],
+  [
+    'ops with roles the schema accepts',
+    {
+      props: NO_STONITH,
+      resources: dummy('d', '<operations><op id="o1" name="monitor" interval="10s" role="Promoted"/><op id="o2" name="monitor" interval="11s" role="Unpromoted"/></operations>'),
+    },
+  ],
   ['pacemaker-next', { validateWith: 'pacemaker-next', props: NO_STONITH, resources: dummy('d') }],
   ['validate-with none', { validateWith: 'none', props: NO_STONITH, resources: dummy('d') }],
   ['an unknown schema', { validateWith: 'foo', props: NO_STONITH, resources: dummy('d') }],
@@ -160,5 +195,89 @@ describe.skipIf(!haveCrmVerify)('crm_verify emulation matches crm_verify -VV -x'
       const ours = emulated(doc);
       expect(ours, `${name}=${value}`).toEqual(realCrmVerify(asCrmshSendsIt(doc)));
     }
+  });
+
+  it('random CIBs mixing options, containers and meta values', () => {
+    let seed = Number(process.env.TCRM_GATE_SEED ?? 20261128);
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pick = <T,>(xs: T[]): T => xs[rand(xs.length)]!;
+    const metaValues: Record<string, string[]> = {
+      'target-role': ['Started', 'Stopped', 'Master', 'Promoted', 'Unpromoted', 'foo', 'started', 'Unknown'],
+      requires: ['quorum', 'fencing', 'unfencing', 'nothing', 'bogus'],
+      'multiple-active': ['block', 'stop_only', 'bad'],
+      priority: ['10', 'x', 'INFINITY'],
+      'resource-stickiness': ['100', 'INFINITY', 'abc', 'green'],
+      'migration-threshold': ['3', '3x'],
+      'failure-timeout': ['60s', '1d', 'PT1M'],
+      promotable: ['true', 'false'],
+      'clone-max': ['1', '3'],
+    };
+    const randomMeta = (id: string): string => {
+      const pairs: Record<string, string> = {};
+      for (let i = rand(3); i > 0; i--) {
+        const name = pick(Object.keys(metaValues));
+        pairs[name] = pick(metaValues[name]!);
+      }
+      return Object.keys(pairs).length > 0 ? meta(id, pairs) : '';
+    };
+    let n = 0;
+    const seen = new Set<string>();
+    const randomOps = (id: string): string => {
+      if (rand(2) === 0) return '';
+      const ops = Array.from({ length: 1 + rand(2) }, (_, i) => {
+        const attrs = [`id="${id}-op${i}"`, `name="${pick(['monitor', 'start', 'stop', 'promote'])}"`, `interval="${pick(['0', '10s', '20'])}"`];
+        if (rand(3) === 0) attrs.push(`role="${pick(['Promoted', 'Master', 'Started', 'bogus'])}"`);
+        if (rand(3) === 0) attrs.push(`on-fail="${pick(['restart', 'block', 'fence', 'demote', 'bogus'])}"`);
+        if (rand(4) === 0) attrs.push(`timeout="${pick(['20s', 'abc'])}"`);
+        return `<op ${attrs.join(' ')}/>`;
+      });
+      return `<operations>${ops.join('')}</operations>`;
+    };
+    const primitive = (): string =>
+      rand(8) === 0 ? fence(`f${++n}`) : dummy(`p${++n}`, randomMeta(`p${n}`) + randomOps(`p${n}`));
+    const resource = (): string => {
+      switch (rand(4)) {
+        case 0: {
+          const id = `g${++n}`;
+          return `<group id="${id}">${randomMeta(id)}${primitive()}${primitive()}</group>`;
+        }
+        case 1: {
+          const id = `c${++n}`;
+          return `<clone id="${id}">${randomMeta(id)}${rand(2) ? primitive() : `<group id="cg${n}">${primitive()}</group>`}</clone>`;
+        }
+        default:
+          return primitive();
+      }
+    };
+    const scheduler = clusterOptions().filter((o) => o.daemon === 'schedulerd');
+    for (let round = 0; round < 80; round++) {
+      const props: Record<string, string> = {};
+      for (let i = rand(4); i > 0; i--) props[pick(scheduler).name] = pick(VALUES);
+      if (rand(2)) props['stonith-enabled'] = pick(['false', 'true', 'no', 'maybe']);
+      const first = n;
+      const resources = Array.from({ length: rand(4) }, resource).join('');
+      const ids = [...resources.matchAll(/<(?:primitive|group|clone) id="([^"]+)"/g)].map((m) => m[1]!);
+      const ref = (): string => (ids.length === 0 || rand(6) === 0 ? `ghost${first}` : pick(ids));
+      const constraints = Array.from({ length: rand(3) }, (_, i) =>
+        pick([
+          () => `<rsc_location id="loc${first}-${i}" rsc="${ref()}" node="Lubuntu" score="${pick(['100', '-INFINITY'])}"/>`,
+          () => `<rsc_colocation id="col${first}-${i}" rsc="${ref()}" with-rsc="${ref()}" score="INFINITY"/>`,
+          () => `<rsc_order id="ord${first}-${i}" first="${ref()}" then="${ref()}" kind="${pick(['Mandatory', 'Optional'])}"/>`,
+        ])(),
+      ).join('');
+      const parts: CibParts = {
+        props,
+        resources,
+        constraints,
+        nodes: ['Lubuntu', 'Lubuntu1', 'Lubuntu2'].slice(0, 1 + rand(3)),
+      };
+      if (rand(3) === 0) parts.rscDefaults = { [pick(Object.keys(metaValues))]: pick(['foo', 'Stopped', 'abc', '5']) };
+      const doc = cib(parts);
+      const real = realCrmVerify(asCrmshSendsIt(doc));
+      expect(emulated(doc), `round ${round}: ${serializeDocument(doc)}`).toEqual(real);
+      seen.add(real.lines.find((l) => l.includes('did not pass')) ? 'schema' : real.rc === 78 ? 'config' : 'ok');
+    }
+    // The generator must reach all three outcomes, or it tests less than it seems.
+    expect([...seen].sort()).toEqual(['config', 'ok', 'schema']);
   });
 });

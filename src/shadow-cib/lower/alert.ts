@@ -9,7 +9,8 @@ export function lowerAlert(env: Env, stmt: AlertStmt): Lowered {
   const id = stmt.id.name;
   const el = element(env.doc, 'alert', [['id', id], ['path', stmt.path], ['description', stmt.description]]);
   for (const set of stmt.sets) el.appendChild(buildAttrSet(env, set));
-  if (stmt.select) {
+  // A `select` with nothing after it writes no element (crmsh drops the empty <select>).
+  if (stmt.select && stmt.select.kinds.length > 0) {
     const select = element(env.doc, 'select');
     for (const kind of stmt.select.kinds) {
       const sel = element(env.doc, `select_${kind}`);

@@ -22,7 +22,10 @@ export function lowerContainer(env: Env, stmt: ContainerStmt): Lowered {
   }
   const el = element(env.doc, TAG[stmt.kind], [['id', id], ['description', stmt.description]]);
   for (const set of stmt.sets) el.appendChild(buildAttrSet(env, set));
-  const idErrors = creationErrors(env, stmt.kind, id, el, stmt.id.at);
+  // crmsh shows the children of an unnamed container as `crmsh-ref` placeholders.
+  const shown = el.cloneNode(true) as Element;
+  for (const c of stmt.children) shown.appendChild(element(env.doc, 'crmsh-ref', [['id', c.name]]));
+  const idErrors = creationErrors(env, stmt.kind, id, shown, stmt.id.at);
   if (idErrors.length > 0) return failed([...env.diags, ...idErrors]);
 
   const children: Element[] = [];

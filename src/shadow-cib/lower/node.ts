@@ -14,11 +14,15 @@ export function lowerNode(env: Env, stmt: NodeStmt): Lowered {
   const el = element(env.doc, 'node', [
     ['id', stmt.nodeId],
     ['uname', uname],
-    ['type', stmt.type?.toLowerCase()],
+    ['type', stmt.type], // as typed: crmsh does not fold the case
     ['description', stmt.description],
   ]);
   for (const set of stmt.sets) el.appendChild(buildAttrSet(env, set));
-  const existing = nodeElements(env.doc).find((n) => n.getAttribute('uname') === uname);
+  // crmsh's node object id is the explicit id, else the uname: an explicit id that is new
+  // creates another node even when the uname is taken.
+  const existing = nodeElements(env.doc).find((n) =>
+    stmt.nodeId !== undefined ? n.getAttribute('id') === stmt.nodeId : n.getAttribute('uname') === uname || n.getAttribute('id') === uname,
+  );
   if (!existing) {
     insertObject(env, el);
     return ok(env.diags);

@@ -1,6 +1,6 @@
 /** Checks and insertion shared by every statement that creates a top-level object. */
 import type { Diagnostic, Position } from '../../diagnostic.js';
-import { crmTypeOf, ensureSection, findObject, sectionOfTag } from '../cib-query.js';
+import { allObjects, crmTypeOf, ensureSection, sectionOfTag } from '../cib-query.js';
 import { assignIds } from '../ids.js';
 import type { Element } from '../xml.js';
 import { compactXml, crmError, isValidObjectId } from './common.js';
@@ -16,7 +16,10 @@ export function creationErrors(env: Env, type: string, id: string, el: Element, 
   if (type !== 'node' && !isValidObjectId(id)) {
     return [crmError(`${id}: invalid object id`, at), crmError(`No ID found for ${type}: ${compactXml(el)}`, at)];
   }
-  const existing = findObject(env.doc, id);
+  // Nodes live in their own namespace: `location node3 …` is fine next to `node node3`.
+  const existing = allObjects(env.doc).find(
+    (el) => el.getAttribute('id') === id && (el.tagName === 'node') === (type === 'node'),
+  );
   if (existing) {
     return [
       crmError(`Cannot create ${type} with ID '${id}': Found existing ${crmTypeOf(existing)} with same ID.`, at),

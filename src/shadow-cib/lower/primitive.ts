@@ -75,7 +75,7 @@ function buildOp(env: Env, op: Op, stmt: PrimitiveStmt): { el: Element } | { err
   for (const a of op.attrs) {
     if (OP_ATTRIBUTES.has(a.name)) {
       if (extra.length > 0) return { error: orderError(a.name, stmt) };
-      own.push([a.name, a.name === 'role' ? env.roles.convert(a.value) : a.value]);
+      own.push([a.name, a.name === 'role' ? env.roles.translate(a.value) : a.value]); // op roles are kept as typed
     } else {
       extra.push([a.name, a.value]);
     }

@@ -10,7 +10,8 @@ export function buildRule(env: Env, rule: Rule): Element {
   const [scoreName, scoreValue] = scoreAttr(rule.score ?? 'INFINITY');
   const el = element(env.doc, 'rule', [
     ['id', rule.id],
-    ['role', rule.role !== undefined ? env.roles.convert(rule.role) : undefined],
+    // A rule's role is stored as typed (only the schema translation applies).
+    ['role', rule.role !== undefined ? env.roles.translate(rule.role) : undefined],
     [scoreName, scoreValue],
     ['boolean-op', rule.boolOp === 'or' ? 'or' : undefined],
   ]);

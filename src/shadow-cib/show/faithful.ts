@@ -98,7 +98,7 @@ const SHAPES: Record<string, Shape> = {
   user: { attrs: ['id'], children: { role_ref: { attrs: ['id'] }, role: { attrs: ['id'] }, read: OLD_ACL_RULE, write: OLD_ACL_RULE, deny: OLD_ACL_RULE } },
   tag: { attrs: ['id'], children: { obj_ref: { attrs: ['id'] } } },
   alert: {
-    attrs: ['id', 'path', 'description'],
+    attrs: ['id', 'path'],
     children: {
       meta_attributes: NVSET,
       instance_attributes: NVSET,
@@ -120,6 +120,8 @@ const SHAPES: Record<string, Shape> = {
 function isQuoted(el: Element, attr: string): boolean {
   if (attr === 'description') return true;
   switch (el.tagName) {
+    case 'node':
+      return attr === 'id';
     case 'nvpair':
       return attr === 'value';
     case 'op':
@@ -265,6 +267,11 @@ function expressionsReadBack(el: Element): boolean {
     const value = e.getAttribute('value');
     if (value === '') return false;
     if (!e.getAttribute('attribute') || !e.getAttribute('operation')) return false;
+    if (e.getAttribute('value-source') === 'literal') return false;
+  }
+  for (const d of descendants(el, 'date_expression')) {
+    const op = d.getAttribute('operation');
+    if (op === 'in_range' && !d.hasAttribute('start')) return false;
   }
   for (const r of descendants(el, 'rule')) {
     if (r.hasAttribute('id-ref')) continue;

@@ -93,9 +93,9 @@ export function sanitizedConfiguration(configuration: Element): Element {
 function sanitize(el: Element): void {
   for (let c = el.firstChild; c; ) {
     const next = c.nextSibling;
-    if (c.nodeType === TEXT_NODE || (c.nodeType !== ELEMENT_NODE && c.nodeType !== COMMENT_NODE)) {
-      el.removeChild(c);
-    }
+    // lxml keeps a comment's tail (the text right after it); other text goes.
+    const isCommentTail = c.nodeType === TEXT_NODE && c.previousSibling?.nodeType === COMMENT_NODE;
+    if (!isCommentTail && c.nodeType !== ELEMENT_NODE && c.nodeType !== COMMENT_NODE) el.removeChild(c);
     c = next;
   }
   for (const [name, value] of DEFAULT_ATTRS[el.tagName] ?? []) {
@@ -117,7 +117,11 @@ function tidyComments(el: Element): void {
     let seenEl = false;
     for (const k of kids) {
       if (k === firstEl) seenEl = true;
-      else if (seenEl && k.nodeType === COMMENT_NODE) el.insertBefore(k, firstEl);
+      else if (seenEl && k.nodeType === COMMENT_NODE) {
+        const tail = k.nextSibling?.nodeType === TEXT_NODE ? k.nextSibling : null;
+        el.insertBefore(k, firstEl);
+        if (tail) el.insertBefore(tail, firstEl);
+      }
     }
   }
   for (let c = el.firstChild; c; c = c.nextSibling) {

@@ -74,7 +74,7 @@ function shapeOf(kind: string, id: string, el: Element): Shape {
 export function xmlFallback(el: Element, ctx: RenderContext): string {
   // crmsh prints this form unobscured, even in `show`.
   void ctx;
-  return `xml ${lxmlLines(el).join(' \\\n')}`;
+  return `xml ${lxmlLines(el).filter((l) => l !== '').join(' \\\n')}`;
 }
 
 /** The text parts of an object, comments apart; null when it has no text form. */
