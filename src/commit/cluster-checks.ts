@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
 import { checkSchedulerOptions, pcmkBoolean } from './cluster-options.js';
-import { resourceLines } from './resource-checks.js';
+import { resourceLines, setScore } from './resource-checks.js';
 import { checkSchema, type SchemaOptions } from './schema-validate.js';
 import { crmshLabelled, pcmkLine, summarise, type VerifyLine } from './verify-lines.js';
 
@@ -97,13 +97,17 @@ export function checkAtVerify(doc: Document, opts: SchemaOptions = {}): { lines:
 }
 
 /** Cluster properties as the scheduler reads them: cib-bootstrap-options first, then the other
- *  sets in document order; the first value for a name wins. */
+ *  sets by descending score (document order among equals); the first value for a name wins. */
 export function clusterProperties(doc: Document): Map<string, string> {
   const crmConfig = firstChild(configuration(doc), 'crm_config');
   const sets = crmConfig ? childElements(crmConfig).filter((s) => s.tagName === 'cluster_property_set') : [];
   const ordered = [
     ...sets.filter((s) => s.getAttribute('id') === 'cib-bootstrap-options'),
-    ...sets.filter((s) => s.getAttribute('id') !== 'cib-bootstrap-options'),
+    ...sets
+      .filter((s) => s.getAttribute('id') !== 'cib-bootstrap-options')
+      .map((set, index) => ({ set, index, score: setScore(set.getAttribute('score')) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .map((e) => e.set),
   ];
   const props = new Map<string, string>();
   for (const set of ordered) {

@@ -39,7 +39,7 @@ export async function commitToFile(
   const lock = await acquireFileLock(path, { timeoutMs: opts.lockTimeoutMs ?? 10_000 });
   if (!lock.ok) {
     const who = lock.holder ? ` by process ${lock.holder}` : '';
-    return refused([diag('TCRM4002', 'error', `${path} is locked${who}; nothing was committed`, undefined, `lock file: ${lockPathFor(path)}`)]);
+    return refused([diag('TCRM4011', 'error', `${path} is locked${who}; nothing was committed`, undefined, `lock file: ${lockPathFor(path)}`)]);
   }
   try {
     const current = await readCibFile(path);
@@ -64,7 +64,7 @@ export async function commitToFile(
       await writeFileAtomically(path, serializeDocument(next), opts.hooks);
     } catch (e) {
       const reason = (e as Error).message;
-      return { ...refused([diag('TCRM4003', 'error', `could not write ${path}: ${reason}; the file is unchanged`)]), conflicts, merged: moved };
+      return { ...refused([diag('TCRM4012', 'error', `could not write ${path}: ${reason}; the file is unchanged`)]), conflicts, merged: moved };
     }
     // Forced over conflicts: say which objects of the target were overridden.
     const notes = conflicts.map(conflictDiagnostic).map(asWarning);

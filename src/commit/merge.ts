@@ -17,6 +17,9 @@ export interface Conflict {
   theirs: ChangeType;
   /** Names the object and what each side did. */
   message: string;
+  /** The object as each side has it now (null: deleted there), for a side-by-side view. */
+  oursXml?: string | null;
+  theirsXml?: string | null;
 }
 
 export interface MergeResult {
@@ -48,7 +51,7 @@ function conflict(key: string, kind: Conflict['kind'], label: string, ours: Chan
 }
 
 export function conflictDiagnostic(c: Conflict): Diagnostic {
-  return diag('TCRM4001', 'error', c.message);
+  return diag('TCRM4010', 'error', c.message);
 }
 
 export interface MergeOptions {
@@ -67,7 +70,11 @@ export function mergeConfigurations(base: Document, ours: Document, theirs: Docu
     const other = theirChanges.get(mine.key);
     if (!other) pending.push(mine);
     else if (!sameOutcome(mine, other)) {
-      conflicts.push(conflict(mine.key, mine.kind, mine.label, mine.change, other.change));
+      conflicts.push({
+        ...conflict(mine.key, mine.kind, mine.label, mine.change, other.change),
+        oursXml: mine.after ? serializeNode(mine.after) : null,
+        theirsXml: other.after ? serializeNode(other.after) : null,
+      });
       if (opts.oursWinConflicts) pending.push(mine);
     }
   }

@@ -1,8 +1,11 @@
 /**
  * The per-resource lines crm_verify prints while the scheduler unpacks resources: invalid
- * `multiple-active`, `requires` and `target-role` meta attributes. Resources are visited as the
- * scheduler does: in document order, a parent before its children, and a clone's children once
- * per instance (`child:0`, `child:1`, … up to clone-max, by default the number of nodes).
+ * `multiple-active`, `requires` and `target-role` meta attributes, and the parsers' warnings for
+ * `priority`, `resource-stickiness`, `migration-threshold`, `failure-timeout`. A resource's meta
+ * value comes from itself, else its template, else its parents, else rsc_defaults. Resources are
+ * visited as the scheduler does: in document order, a parent before its children, a clone's
+ * children once per instance (`child:0`, `child:1`, … up to clone-max, by default the number of
+ * nodes), and a bundle with the resources it implies.
  */
 import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
 import { checkInteger, checkInterval, pcmkBoolean } from './cluster-options.js';
@@ -16,12 +19,17 @@ const REQUIRES = ['nothing', 'quorum', 'fencing', 'unfencing'];
 
 type Meta = Map<string, string>;
 
-/** Name → value of an element's meta_attributes sets; the first set naming a value wins. */
+/** Name → value of an element's meta_attributes sets, read by descending score (document order
+ *  among equals); the first set naming a value wins. */
 export function metaOf(el: Element | null): Meta {
   const meta: Meta = new Map();
   if (!el) return meta;
-  for (const set of childElements(el)) {
-    if (set.tagName !== 'meta_attributes') continue;
+  const sets = childElements(el)
+    .filter((set) => set.tagName === 'meta_attributes')
+    .map((set, index) => ({ set, index, score: setScore(set.getAttribute('score')) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((e) => e.set);
+  for (const set of sets) {
     for (const nv of childElements(set)) {
       const name = nv.getAttribute('name');
       if (nv.tagName === 'nvpair' && name && nv.hasAttribute('value') && !meta.has(name)) {
@@ -30,6 +38,12 @@ export function metaOf(el: Element | null): Meta {
     }
   }
   return meta;
+}
+
+export function setScore(score: string | null): number {
+  if (score === 'INFINITY' || score === '+INFINITY') return 1_000_000;
+  if (score === '-INFINITY') return -1_000_000;
+  return Number.parseInt(score ?? '0', 10) || 0;
 }
 
 export interface ResourceContext {
@@ -49,6 +63,19 @@ export function resourceLines(doc: Document, ctx: ResourceContext): VerifyLine[]
   );
   const lines: VerifyLine[] = [];
 
+  /** The scheduler's checks of one resource, given how it reads its meta attributes. */
+  const checkOne = (id: string, meta: Meta, promotable: boolean, stonithClass: boolean): void => {
+    const value = (name: string): string | undefined => meta.get(name) ?? defaults.get(name);
+    // The order in which the scheduler reads these meta attributes.
+    lines.push(...integerNoise(value('priority')));
+    lines.push(...multipleActive(value('multiple-active')));
+    lines.push(...scoreNoise(value('resource-stickiness')));
+    lines.push(...scoreNoise(value('migration-threshold')));
+    if (!stonithClass) lines.push(...requires(id, value('requires'), ctx.stonithEnabled));
+    lines.push(...intervalNoise(value('failure-timeout')));
+    lines.push(...targetRole(id, value('target-role'), promotable));
+  };
+
   const visit = (el: Element, inherited: Meta, suffix: string, promotable: boolean): void => {
     const own = metaOf(el);
     const template = el.tagName === 'primitive' && el.getAttribute('template');
@@ -59,23 +86,45 @@ export function resourceLines(doc: Document, ctx: ResourceContext): VerifyLine[]
     const topPromotable =
       promotable || el.tagName === 'master' || (el.tagName === 'clone' && pcmkBoolean(value('promotable') ?? '') === true);
     const stonithClass = el.tagName === 'primitive' && resourceClass(el, templates) === 'stonith';
-
-    // The order in which the scheduler reads these meta attributes.
-    lines.push(...integerNoise(value('priority')));
-    lines.push(...multipleActive(value('multiple-active')));
-    lines.push(...scoreNoise(value('resource-stickiness')));
-    lines.push(...scoreNoise(value('migration-threshold')));
-    if (!stonithClass) lines.push(...requires(id, value('requires'), ctx.stonithEnabled));
-    lines.push(...intervalNoise(value('failure-timeout')));
-    lines.push(...targetRole(id, value('target-role'), topPromotable));
+    checkOne(id, meta, topPromotable, stonithClass);
 
     const children = childElements(el).filter((c) => RESOURCE_TAGS.has(c.tagName));
     if (el.tagName === 'clone' || el.tagName === 'master') {
       const max = Number.parseInt(value('clone-max') ?? '', 10);
       const instances = Number.isFinite(max) && max >= 0 ? max : ctx.nodeCount;
       for (let i = 0; i < instances; i++) children.forEach((c) => visit(c, meta, `${suffix}:${i}`, topPromotable));
+    } else if (el.tagName === 'bundle') {
+      visitBundleParts(el, id, meta, topPromotable);
     } else {
       children.forEach((c) => visit(c, meta, suffix, topPromotable));
+    }
+  };
+
+  /**
+   * The resources the scheduler creates for a bundle: `<id>-clone` and one instance of the
+   * primitive per replica, then per replica the container `<id>-<runtime>-<i>` and, with a
+   * primitive, the remote connection `<id>-<i>`. (Bundles with ip-range-start also get IP
+   * resources, which tcrm does not model.)
+   */
+  const visitBundleParts = (bundle: Element, id: string, meta: Meta, promotable: boolean): void => {
+    const runtime = childElements(bundle).find((c) => ['docker', 'rkt', 'podman'].includes(c.tagName));
+    const primitive = childElements(bundle).find((c) => c.tagName === 'primitive');
+    const network = childElements(bundle).find((c) => c.tagName === 'network');
+    if (primitive && !network?.hasAttribute('control-port') && !network?.hasAttribute('ip-range-start')) {
+      lines.push(
+        pcmkLine('pe__unpack_bundle', 'error', `Cannot control ${id} inside ${primitive.getAttribute('id')} without either ip-range-start or control-port`, 'error'),
+        pcmkLine('unpack_resources', 'error', `Ignoring <bundle> resource '${id}' because configuration is invalid`, 'error'),
+      );
+      return;
+    }
+    const replicas = Math.max(1, Number.parseInt(runtime?.getAttribute('replicas') ?? '', 10) || 1);
+    if (primitive) {
+      checkOne(`${id}-clone`, meta, promotable, false);
+      for (let i = 0; i < replicas; i++) visit(primitive, meta, `:${i}`, promotable);
+    }
+    for (let i = 0; i < replicas; i++) {
+      if (runtime) checkOne(`${id}-${runtime.tagName}-${i}`, meta, promotable, false);
+      if (primitive) checkOne(`${id}-${i}`, meta, promotable, false);
     }
   };
 

@@ -53,7 +53,7 @@ export function checkSchema(doc: Document, opts: SchemaOptions = {}): SchemaChec
   if (!known || !existsSync(file)) {
     if (/^(pacemaker|transitional)-[01]\.\d+$/.test(schema)) {
       // Pacemaker upgrades these old schemas itself on the next write; tcrm does not ship them.
-      const note = diag('TCRM3001', 'warning', `schema ${schema} is not bundled with tcrm: the CIB was not validated`);
+      const note = diag('TCRM3010', 'warning', `schema ${schema} is not bundled with tcrm: the CIB was not validated`);
       return { lines: [], valid: true, notes: [note] };
     }
     const hint = `validate-with="${schema}" names no schema known here`;

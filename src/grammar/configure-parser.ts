@@ -9,16 +9,38 @@
  */
 import {
   CstParser,
-  EOF,
   MismatchedTokenException,
   tokenMatcher,
   type IParserErrorMessageProvider,
   type IToken,
-  type TokenType,
 } from 'chevrotain';
 import type { Position } from '../diagnostic.js';
 import * as P from './configure-patterns.js';
 import { scanResourceSets, type SuffixKind } from './configure-resource-sets.js';
+import {
+  ACL_SPEC_ATTR,
+  ALERT_ARGS,
+  BUNDLE_ARGS,
+  CONTAINER_ARGS,
+  DEFAULT_NV,
+  NODE_ARGS,
+  OP_LISTS,
+  PRIMITIVE_ARGS,
+  RECIPIENT_ARGS,
+  RECIPIENT_BRACED_ARGS,
+  XML_TOP_ELEMENTS,
+  agentSpecProblem,
+  isAclSpec,
+  isEof,
+  isKw,
+  isNvItem,
+  legacySpecKey,
+  opItemName,
+  quoted,
+  startsList,
+  type ArgsSpec,
+  type NvSpec,
+} from './configure-grammar-support.js';
 import * as T from './tokens.js';
 import type { WordToken } from './tokens.js';
 
@@ -32,56 +54,11 @@ export interface CrmFailure {
   context?: string;
   /** A finer position than the word's start (a bracket glued to a word). */
   pos?: Position;
+  /** crmsh's own explanation, printed by crmsh as a separate ERROR line before the syntax error. */
+  detail?: string;
 }
 
 export type CrmRecognitionException = MismatchedTokenException & { crm?: CrmFailure };
-
-/** The argument-list shape of one command (crmsh's match_arguments name map). */
-export interface ArgsSpec {
-  /** Keywords that start something (compared lowercased). */
-  names: readonly string[];
-  /** Keywords that start an attribute list, in crmsh's order. */
-  sets: readonly string[];
-  /** The first list may omit its keyword. */
-  implicit?: string;
-  /** The command takes `operations` / `op`. */
-  ops?: boolean;
-  /** Bundle container / network / storage / primitive keywords. */
-  containers?: readonly string[];
-  /** Words ending an attribute list; undefined = crmsh's TERMINATORS (keywords). */
-  terms?: readonly string[];
-}
-
-export const NODE_ARGS: ArgsSpec = { names: ['attributes', 'utilization'], sets: ['attributes', 'utilization'], implicit: 'attributes' };
-export const PRIMITIVE_ARGS: ArgsSpec = {
-  names: ['params', 'meta', 'utilization', 'operations', 'op'],
-  sets: ['params', 'meta', 'utilization'],
-  implicit: 'params',
-  ops: true,
-};
-export const CONTAINER_ARGS: ArgsSpec = { names: ['params', 'meta'], sets: ['params', 'meta'], implicit: 'params' };
-const BUNDLE_CONTAINERS = ['docker', 'rkt', 'network', 'port-mapping', 'storage', 'primitive'];
-export const BUNDLE_ARGS: ArgsSpec = {
-  names: [...BUNDLE_CONTAINERS.slice(0, 5), 'meta', 'primitive'],
-  sets: ['meta'],
-  containers: BUNDLE_CONTAINERS,
-  terms: ['network', 'storage', 'primitive'],
-};
-export const ALERT_ARGS: ArgsSpec = { names: ['attributes', 'meta'], sets: ['attributes', 'meta'], terms: ['attributes', 'meta', 'to', 'select'] };
-const RECIPIENT_ARGS: ArgsSpec = { names: ['attributes', 'meta'], sets: ['attributes', 'meta'], terms: ['attributes', 'meta', 'to'] };
-const RECIPIENT_BRACED_ARGS: ArgsSpec = { ...RECIPIENT_ARGS, terms: ['attributes', 'meta', 'to', '}'] };
-export const OP_LISTS: ArgsSpec = { names: ['op_params', 'op_meta'], sets: ['op_params', 'op_meta'], implicit: 'op_params' };
-
-/** Where an nvpair list stops and which item shapes it takes. */
-interface NvSpec {
-  terms?: readonly string[];
-  /** Reject `name=` with an empty value (property / defaults from the shell). */
-  noEmpty?: boolean;
-  /** Accept a bare `name` (crmsh does unless the terminator list is empty). */
-  keyOnly: boolean;
-}
-
-const DEFAULT_NV: NvSpec = { keyOnly: true };
 
 /** Keeps Chevrotain's own texts out of the way: crmsh's messages are given as ERR_MSG. */
 const messages: IParserErrorMessageProvider = {
@@ -90,35 +67,6 @@ const messages: IParserErrorMessageProvider = {
   buildNoViableAltMessage: ({ customUserDescription }) => customUserDescription ?? 'Expected identifier',
   buildEarlyExitMessage: ({ customUserDescription }) => customUserDescription ?? 'Unexpected end of line',
 };
-
-const isEof = (t: IToken): boolean => t.tokenType === EOF;
-const quoted = (t: IToken): boolean => (t as WordToken).word?.quoted === true;
-/** An unquoted keyword among `names` (crmsh lowercases before comparing). */
-const isKw = (t: IToken, names: readonly string[]): boolean =>
-  !isEof(t) && !quoted(t) && names.includes(t.image.toLowerCase());
-
-/**
- * crmsh tries `re.match('a|b|c$', word, re.I)` to start a list: the `$` binds only to the last
- * name, so a word that merely begins with an earlier name (`metadata=1`) is taken as that keyword.
- */
-function startsList(t: IToken, names: readonly string[]): boolean {
-  if (isEof(t) || quoted(t) || names.length === 0) return false;
-  const low = t.image.toLowerCase();
-  const last = names[names.length - 1];
-  return names.slice(0, -1).some((n) => low.startsWith(n)) || low === last;
-}
-
-function isNvItem(t: IToken, spec: NvSpec): boolean {
-  if (isEof(t)) return false;
-  const text = t.image;
-  if (spec.terms === undefined) {
-    if (tokenMatcher(t, T.Terminator)) return false;
-  } else if (!quoted(t) && spec.terms.includes(text.toLowerCase())) {
-    return false;
-  }
-  if (P.NVPAIR_REF.test(text) || P.NVPAIR_ID.test(text) || P.NVPAIR.test(text)) return true;
-  return spec.keyOnly && P.NVPAIR_KEY.test(text);
-}
 
 export class ConfigureParser extends CstParser {
   /** The words of the line as tokens (for counting what is left). */
@@ -145,10 +93,6 @@ export class ConfigureParser extends CstParser {
 
   // ---- helpers used only inside ACTION / GATE -------------------------------------------
 
-  private next(): IToken {
-    return this.LA(1);
-  }
-
   /** Index of the next word (the count of words when at the end). */
   private pos(): number {
     const t = this.LA(1) as WordToken;
@@ -165,7 +109,7 @@ export class ConfigureParser extends CstParser {
   }
 
   /** Stops the parse with crmsh's message. `near` defaults to the next word, as crmsh's err() does. */
-  private fail(message: string, at?: IToken, near?: IToken | null, context?: string): never {
+  private fail(message: string, at?: IToken, near?: IToken | null, context?: string, detail?: string): never {
     let nearTok = near === undefined ? this.LA(1) : near;
     // A tail option crmsh took off the line is no longer there to be named.
     if (nearTok && !isEof(nearTok) && this.cut && (nearTok as WordToken).index >= this.toks.length - this.cut) nearTok = null;
@@ -175,6 +119,7 @@ export class ConfigureParser extends CstParser {
       at: at && !isEof(at) ? (at as WordToken) : isEof(this.LA(1)) ? undefined : (this.LA(1) as WordToken),
     };
     if (context) err.crm.context = context;
+    if (detail) err.crm.detail = detail;
     throw (this as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(err);
   }
 
@@ -489,7 +434,8 @@ export class ConfigureParser extends CstParser {
           ALT: () => {
             const a = this.CONSUME4(T.Word, { LABEL: 'agent' });
             this.ACTION(() => {
-              if (agentSpecProblem(a.image)) this.fail('Unknown resource type', a, a);
+              const problem = agentSpecProblem(a.image);
+              if (problem) this.fail('Unknown resource type', a, a, undefined, problem);
             });
           },
         },
@@ -746,18 +692,30 @@ export class ConfigureParser extends CstParser {
     this.MANY({ GATE: () => tokenMatcher(this.LA(1), T.RuleKw), DEF: () => this.SUBRULE(this.rule, { LABEL: 'rules' }) });
   }
 
-  /** `noEmpty`: crmsh rejects `name=` from the shell, accepts it in load/edit text. */
-  property = this.RULE('property', (noEmpty = true) => {
+  /**
+   * `fromShell`: a command typed at the shell (crmsh's ignore_empty=False) takes only
+   * `name=value` pairs, rejects an empty value and stops at nothing; text fed to load/edit takes
+   * nvpairs as attribute lists do (bare names allowed, keywords end the list).
+   */
+  private propertyPairs(fromShell: boolean): void {
+    this.OPTION9({
+      GATE: () => fromShell,
+      DEF: () => this.SUBRULE8(this.nvpairs, { ARGS: [{ terms: [], keyOnly: false, noEmpty: true }], LABEL: 'nvs' }),
+    });
+    this.OPTION8({ GATE: () => !fromShell, DEF: () => this.SUBRULE9(this.nvpairs, { ARGS: [DEFAULT_NV], LABEL: 'nvs' }) });
+  }
+
+  property = this.RULE('property', (fromShell = true) => {
     this.propertyLike();
-    this.SUBRULE(this.nvpairs, { ARGS: [{ terms: [], keyOnly: false, noEmpty }], LABEL: 'nvs' });
+    this.propertyPairs(fromShell);
   });
-  rsc_defaults = this.RULE('rsc_defaults', (noEmpty = true) => {
+  rsc_defaults = this.RULE('rsc_defaults', (fromShell = true) => {
     this.propertyLike();
-    this.SUBRULE(this.nvpairs, { ARGS: [{ terms: [], keyOnly: false, noEmpty }], LABEL: 'nvs' });
+    this.propertyPairs(fromShell);
   });
-  op_defaults = this.RULE('op_defaults', (noEmpty = true) => {
+  op_defaults = this.RULE('op_defaults', (fromShell = true) => {
     this.propertyLike();
-    this.SUBRULE(this.nvpairs, { ARGS: [{ terms: [], keyOnly: false, noEmpty }], LABEL: 'nvs' });
+    this.propertyPairs(fromShell);
   });
 
   fencing_topology = this.RULE('fencing_topology', () => {
@@ -955,78 +913,6 @@ export class ConfigureParser extends CstParser {
   });
 }
 
-/** Elements `xml` may create (crmsh's cib_cli_map). */
-const XML_TOP_ELEMENTS = [
-  'node',
-  'primitive',
-  'group',
-  'clone',
-  'master',
-  'bundle',
-  'rsc_location',
-  'rsc_colocation',
-  'rsc_order',
-  'rsc_ticket',
-  'template',
-  'cluster_property_set',
-  'rsc_defaults',
-  'op_defaults',
-  'acl_target',
-  'acl_group',
-  'acl_user',
-  'acl_role',
-  'fencing-topology',
-  'tag',
-  'alert',
-];
-
-/** The op attribute name of an nvpair word of `op …` (for the order check). */
-function opItemName(text: string): string {
-  const ref = P.NVPAIR_REF.exec(text);
-  if (ref) return ref[2] ?? '';
-  const withId = P.NVPAIR_ID.exec(text);
-  if (withId) return withId[2] ?? withId[1];
-  const nv = P.NVPAIR.exec(text);
-  if (nv) return nv[1];
-  return text;
-}
-
-const ACL_SPEC_ATTR: Record<string, string> = {
-  xpath: 'xpath',
-  ref: 'reference',
-  reference: 'reference',
-  tag: 'object-type',
-  type: 'object-type',
-  attr: 'attribute',
-  attribute: 'attribute',
-};
-
-function isAclSpec(text: string): boolean {
-  const key = text.split(':', 1)[0];
-  return key in ACL_SPEC_ATTR || key in P.ACL_SHORTCUTS;
-}
-
-/** Legacy ACL rule spec: `key:value` with key eligible (shortcuts count as xpath). */
-function legacySpecKey(text: string, eligible: string[]): string | undefined {
-  const colon = text.indexOf(':');
-  const key = colon < 0 ? text : text.slice(0, colon);
-  const shortcut = P.ACL_SHORTCUTS[key];
-  if (shortcut) {
-    if (colon < 0 && shortcut.needsArg) return undefined;
-    return eligible.includes('xpath') ? 'xpath' : undefined;
-  }
-  if (colon < 0) return undefined;
-  return eligible.includes(key) ? key : undefined;
-}
-
-/** The syntactic part of crmsh's agent check: too many colons, no type, `ocf::type`. */
-export function agentSpecProblem(text: string): string | undefined {
-  const parts = text.split(':');
-  if (parts.length > 3 || parts[parts.length - 1] === '') return `bad resource type specification ${text}`;
-  if (parts.length === 3 && parts[0] === 'ocf' && parts[1] === '') return `provider could not be determined for ${text}`;
-  return undefined;
-}
-
 let shared: ConfigureParser | undefined;
 
 /** The parser, built once on first use (building takes tens of milliseconds). */
@@ -1035,36 +921,3 @@ export function configureParser(): ConfigureParser {
   return shared;
 }
 
-export type CommandRule = (this: void, ...args: unknown[]) => unknown;
-
-/** Names of the command rules (canonical configure object commands). */
-export const COMMAND_RULES = [
-  'node',
-  'primitive',
-  'rsc_template',
-  'monitor',
-  'group',
-  'clone',
-  'ms',
-  'bundle',
-  'location',
-  'colocation',
-  'order',
-  'rsc_ticket',
-  'property',
-  'rsc_defaults',
-  'op_defaults',
-  'fencing_topology',
-  'role',
-  'user',
-  'acl_target',
-  'tag',
-  'alert',
-  'xml',
-] as const;
-
-export type CommandRuleName = (typeof COMMAND_RULES)[number];
-
-export function tokenTypeOf(name: string): TokenType | undefined {
-  return T.allTokenTypes.find((t) => t.name === name);
-}

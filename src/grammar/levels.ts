@@ -390,8 +390,10 @@ export function listedCommands(path: string): string[] {
   return spec.commands.filter((c) => !c.hidden).map((c) => c.name).sort();
 }
 
+/** The command with this canonical name at a level, or else the one with this exact alias. */
 export function findCommand(path: string, name: string): CommandSpec | undefined {
-  return levelSpecOf(path)?.commands.find((c) => c.name === name);
+  const commands = levelSpecOf(path)?.commands ?? [];
+  return commands.find((c) => c.name === name) ?? commands.find((c) => c.aliases.some((a) => a.name === name));
 }
 
 /** `ACL administrator skill level required` when the user's level is below the command's. */

@@ -66,9 +66,10 @@ const MIN_ARGS: Partial<Record<ConfigureObjectCommand, number>> = {
 };
 
 export interface ParseConfigureOptions {
-  /** Accept `name=` with an empty value in property/rsc_defaults/op_defaults (crmsh does so for
-   *  load/edit text, not for commands typed at the shell). Default false. */
-  allowEmptyValues?: boolean;
+  /** The line comes from text fed to `load`/`edit`/`filter` rather than typed at the shell.
+   *  crmsh then reads property/rsc_defaults/op_defaults pairs like attribute lists: an empty
+   *  value and a bare name are accepted. Default false. */
+  fromText?: boolean;
 }
 
 export interface ParseConfigureResult {
@@ -125,7 +126,7 @@ function parseCommand(line: LogicalLine, command: ConfigureObjectCommand, opts: 
   parser.load(tokens);
   const rule = (parser as unknown as Record<string, (...args: unknown[]) => CstNode>)[command];
   const cst = command === 'property' || command === 'rsc_defaults' || command === 'op_defaults'
-    ? rule.call(parser, !opts.allowEmptyValues)
+    ? rule.call(parser, !opts.fromText)
     : rule.call(parser);
   if (parser.errors.length > 0) {
     const parsing = (parser.cut ? echo.slice(0, -1) : echo).join(' ');
@@ -145,7 +146,9 @@ function errorDiagnostic(
   const crm = (e as CrmRecognitionException).crm;
   if (crm) {
     const at = crm.pos ?? (crm.at ? crm.at.word.at : endOf(line));
-    return syntaxDiagnostic(crm.context ?? command, e.message, crm.near, parsing, at);
+    const d = syntaxDiagnostic(crm.context ?? command, e.message, crm.near, parsing, at);
+    if (crm.detail) d.hint = `${crm.detail} (crmsh prints this as its own ERROR line first)`;
+    return d;
   }
   const tok = e.token as WordToken;
   const atEnd = tok.word === undefined;

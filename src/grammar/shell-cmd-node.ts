@@ -15,11 +15,18 @@ function optionalNode(ctx: ArgContext): { node?: Arg } | null {
   return ctx.saneName(node) ? { node } : null;
 }
 
-/** standby/online: `--all` or node names; other words (even `--bogus`) count as node names. */
+/** argparse accepts any unambiguous prefix of a long option: `--al` is `--all`, `--he` is `--help`. */
+const isLongOption = (word: string, option: string): boolean => word.length > 2 && option.startsWith(word) && word.startsWith('--');
+
+/**
+ * standby/online: `--all` or node names; other words (even `--bogus`) count as node names.
+ * `-h`/`--help` make crmsh print the command's usage and fail: we ask for the command's help.
+ */
 function parseNodeList(ctx: ArgContext, args: Arg[]): { nodes: Arg[]; all: boolean } | 'help' | null {
-  if (args.some((a) => a.text === '-h' || a.text === '--help')) return 'help';
-  const all = args.some((a) => a.text === '--all');
-  const nodes = args.filter((a) => a.text !== '--all');
+  if (args.some((a) => a.text === '-h' || isLongOption(a.text, '--help'))) return 'help';
+  const isAll = (a: Arg): boolean => isLongOption(a.text, '--all');
+  const all = args.some(isAll);
+  const nodes = args.filter((a) => !isAll(a));
   if (all && nodes.length > 0) return ctx.fail('Should either use --all or specific node(s)');
   return { nodes, all };
 }

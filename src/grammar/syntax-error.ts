@@ -4,6 +4,7 @@
  * crmsh prints `syntax in <context>: <message> [near <<word>>] parsing '<words joined by spaces>'`.
  */
 import { diag, type Diagnostic, type Position } from '../diagnostic.js';
+import type { LogicalLine } from './words.js';
 
 interface SyntaxErrorKind {
   code: string;
@@ -16,6 +17,7 @@ interface SyntaxErrorKind {
 export const SYNTAX_ERRORS: readonly SyntaxErrorKind[] = [
   { code: 'TCRM1001', test: /^No closing quotation$/, hint: 'a quote was opened but never closed' },
   { code: 'TCRM1002', test: /^No escaped character$/, hint: 'a backslash ends the input with nothing to escape' },
+  { code: 'TCRM1003', test: /^syntax: Unknown command /, hint: 'this is not a configure object command' },
   { code: 'TCRM1010', test: /^Expected at least \d+ arguments$/, hint: 'the command needs more words' },
   { code: 'TCRM1011', test: /^Unknown arguments: /, hint: 'these words do not fit anywhere in the command' },
   { code: 'TCRM1012', test: /^Unexpected end of line$/, hint: 'the line ends where a value is needed' },
@@ -88,4 +90,16 @@ export function wordSplitDiagnostic(error: { message: string; at: Position }): D
 export function internalErrorDiagnostic(err: unknown, at: Position): Diagnostic {
   const text = err instanceof Error ? err.message : String(err);
   return diag(INTERNAL_ERROR_CODE, 'error', `internal error while parsing: ${text}`, at);
+}
+
+/**
+ * crmsh's error for a statement in load/edit text whose first word is no object command:
+ * `syntax: Unknown command near <word> parsing '…'` (the word lowercased, as crmsh does). The
+ * caller adds the statement number (`4: `) where crmsh prints one.
+ */
+export function unknownCommandDiagnostic(line: LogicalLine): Diagnostic {
+  const words = line.words.map((w, i) => (i === 0 ? w.text.toLowerCase() : w.text));
+  const message = `syntax: Unknown command near <${words[0]}> parsing '${words.join(' ')}'`;
+  const kind = syntaxErrorKind(message);
+  return diag(kind.code, 'error', message, line.words[0]?.at ?? line.at, kind.hint);
 }

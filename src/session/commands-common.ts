@@ -1,7 +1,7 @@
 /** Commands every level has: help and ls (cd, up and quit move through the plan's moves). */
-import { findCommand, levelSpecOf, listedCommands } from '../grammar/levels.js';
+import { findCommand, levelSpecOf } from '../grammar/levels.js';
+import { lsListing } from '../grammar/shell-ls.js';
 import type { HandlerTable } from './commands.js';
-import { columns } from './columns.js';
 
 export const COMMON_HANDLERS: HandlerTable = {
   up: () => true,
@@ -9,8 +9,7 @@ export const COMMON_HANDLERS: HandlerTable = {
   quit: () => true,
   ls: (session) => {
     const path = session.levels.join('/');
-    const names = listedCommands(path);
-    session.out.print(columns(session.levels.length > 0 ? ['..', ...names] : names, 80));
+    session.out.print(lsListing(path).join('\n'));
     return true;
   },
   help: (session, cmd) => {

@@ -24,7 +24,9 @@ export type HandlerTable = { [K in ShellCommandKind]?: Handler<K> };
 const HANDLERS: HandlerTable = { ...COMMON_HANDLERS, ...CIB_HANDLERS, ...CONFIGURE_HANDLERS, ...OPTIONS_HANDLERS };
 
 export async function runShellCommand(session: Session, run: NavRun, line: LogicalLine): Promise<boolean> {
-  const { cmd, diagnostics } = parseShellCommand(run.level, run.command, line, run.argStart);
+  const { cmd, diagnostics } = parseShellCommand(run.level, run.command, line, run.argStart, {
+    force: session.opts.force || session.settings.isYes('core.force'),
+  });
   if (!session.reportAll(diagnostics) || !cmd) return false;
   const handler = (HANDLERS as Record<string, Handler | undefined>)[cmd.kind];
   if (!handler) {

@@ -7,7 +7,7 @@ import { diag } from '../diagnostic.js';
 import { planLine, type NavMove, type NavRun } from '../grammar/navigate.js';
 import { parseConfigureStatement } from '../grammar/parse-configure.js';
 import { pathSegments } from '../grammar/levels.js';
-import type { LogicalLine } from '../grammar/words.js';
+import type { LogicalLine, Word } from '../grammar/words.js';
 import { runShellCommand } from './commands.js';
 import type { Session } from './session.js';
 
@@ -34,7 +34,10 @@ export async function dispatchLine(session: Session, line: LogicalLine): Promise
     }
   }
   if (ok && problems.length === 0 && plan.run) {
-    ok = await runCommand(session, plan.run, line);
+    // crmsh rewrites some words (`property -h` → `help property`): run what the plan says.
+    const words = plan.words.filter((w): w is Word => typeof w !== 'string');
+    const planned = words.length === plan.words.length ? { ...line, words } : line;
+    ok = await runCommand(session, plan.run, planned);
   }
   for (const d of problems) session.report(d);
   if (problems.length > 0) ok = false;

@@ -1,12 +1,13 @@
 /**
  * Lowering: one configure statement (AST) → edits of the shadow CIB document, exactly as
  * crmsh 4.4.1 writes them (element/attribute names and order, ids, section creation).
- * A statement that fails leaves the document, the id allocator and `changed` untouched.
+ * A statement that fails leaves the document, the id allocator and `changed` untouched: each
+ * lowerer runs all its checks before its first edit (keep it that way when adding one).
  */
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
-import { configurationOf, type Document, type Element } from './xml.js';
-import type { Lowered, LowerContext } from './lower/common.js';
+import type { Document } from './xml.js';
+import { crmError, type Lowered, type LowerContext } from './lower/common.js';
 import { makeEnv, type Env } from './lower/env.js';
 import { lowerAclTarget, lowerRole } from './lower/acl.js';
 import { lowerAlert } from './lower/alert.js';
@@ -26,18 +27,22 @@ export type { LowerContext } from './lower/common.js';
 export { IdAllocator } from './ids.js';
 
 export function applyStatement(doc: Document, stmt: ConfigStatement, ctx: LowerContext): Diagnostic[] {
-  const before = configurationOf(doc).cloneNode(true) as Element;
-  const idsBefore = ctx.ids.snapshot();
-  const changedBefore = new Set(ctx.changed);
-  const result = lower(makeEnv(doc, ctx, stmt.comments), stmt);
-  if (result.failed) {
-    const cfg = configurationOf(doc);
-    cfg.parentNode!.replaceChild(before, cfg);
-    ctx.ids.restore(idsBefore);
-    ctx.changed.clear();
-    for (const id of changedBefore) ctx.changed.add(id);
+  // Every lowerer finishes its checks before its first edit, so a failed statement has
+  // nothing to undo (cloning the configuration per statement was quadratic on big CIBs).
+  const env = makeEnv(doc, ctx, stmt.comments);
+  const result = lower(env, stmt);
+  return [...result.diags, ...unresolvedReferenceErrors(env)];
+}
+
+/** crmsh resolves `$id-ref`s in four passes and reports every missing one in each pass. */
+const REFERENCE_PASSES = 4;
+
+function unresolvedReferenceErrors(env: Env): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let pass = 0; pass < REFERENCE_PASSES; pass++) {
+    for (const { ref, passes } of env.unresolvedRefs) if (pass < passes) out.push(crmError(`Reference not found: ${ref}`));
   }
-  return result.diags;
+  return out;
 }
 
 function lower(env: Env, stmt: ConfigStatement): Lowered {

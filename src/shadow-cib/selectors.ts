@@ -5,7 +5,7 @@
 import { diag, type Diagnostic } from '../diagnostic.js';
 import { childElements, type Element } from './xml.js';
 import type { CibObject } from './show/objects.js';
-import { globMatch } from './show/values.js';
+import { globToRegExp } from './show/values.js';
 
 export interface Selection {
   /** Selected objects, in the order crmsh collects them (before sorting for display). */
@@ -20,7 +20,8 @@ const CONSTRAINT_REF_ATTRS = ['rsc', 'with-rsc', 'first', 'then'];
 
 /** Objects whose id (or node uname) matches the glob. */
 export function findObjects(all: CibObject[], glob: string): CibObject[] {
-  return all.filter((o) => (o.id && globMatch(glob, o.id)) || (o.kind === 'node' && globMatch(glob, o.el.getAttribute('uname') ?? '')));
+  const re = globToRegExp(glob);
+  return all.filter((o) => (o.id && re.test(o.id)) || (o.kind === 'node' && re.test(o.el.getAttribute('uname') ?? '')));
 }
 
 /** The first match that is not a node, else the first node. */
@@ -91,15 +92,21 @@ function tagged(all: CibObject[], tagId: string): CibObject[] {
 export function selectObjects(all: CibObject[], selectors: string[], changed: Set<string> = new Set()): Selection {
   if (selectors.length === 0) return { objects: [...all], diagnostics: [] };
   let selected: CibObject[] = [];
+  let seen = new Set<CibObject>();
   let andLeft: CibObject[] | null = null;
   const add = (objs: CibObject[]) => {
-    for (const o of objs) if (!selected.includes(o)) selected.push(o);
+    for (const o of objs) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      selected.push(o);
+    }
   };
   for (const spec of selectors) {
     if (spec === 'or') continue;
     if (spec === 'and') {
       andLeft = selected;
       selected = [];
+      seen = new Set();
       continue;
     }
     if (spec === 'changed') add(all.filter((o) => changed.has(o.id)));
@@ -119,8 +126,9 @@ export function selectObjects(all: CibObject[], selectors: string[], changed: Se
       add(found);
     }
     if (andLeft !== null) {
-      const left = andLeft;
-      selected = selected.filter((o) => left.includes(o));
+      const left = new Set(andLeft);
+      selected = selected.filter((o) => left.has(o));
+      seen = new Set(selected);
       andLeft = null;
     }
   }

@@ -10,15 +10,17 @@ export interface CibParts {
   extra?: string;
   rscDefaults?: Record<string, string>;
   nodes?: string[];
+  /** More cluster_property_set elements, after cib-bootstrap-options. */
+  propertySets?: string;
 }
 
 export function cibXml(p: CibParts = {}): string {
   const props = Object.entries(p.props ?? {})
     .map(([name, value]) => `        <nvpair id="cib-bootstrap-options-${name}" name="${name}" value="${value}"/>`)
     .join('\n');
-  const crmConfig = props
-    ? `    <crm_config>\n      <cluster_property_set id="cib-bootstrap-options">\n${props}\n      </cluster_property_set>\n    </crm_config>`
-    : '    <crm_config/>';
+  const bootstrap = props ? `      <cluster_property_set id="cib-bootstrap-options">\n${props}\n      </cluster_property_set>\n` : '';
+  const crmConfig =
+    bootstrap || p.propertySets ? `    <crm_config>\n${bootstrap}${p.propertySets ?? ''}    </crm_config>` : '    <crm_config/>';
   const nodes = (p.nodes ?? ['Lubuntu', 'Lubuntu1']).map((n, i) => `      <node id="${i + 1}" uname="${n}"/>`).join('\n');
   const defaults = p.rscDefaults
     ? `    <rsc_defaults>\n      <meta_attributes id="rsc-options">\n${Object.entries(p.rscDefaults)

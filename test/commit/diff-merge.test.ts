@@ -94,6 +94,8 @@ describe('mergeConfigurations', () => {
     const theirs = edited(base, (d) => section(d, 'resources').removeChild(byId(d, 'a')));
     const { conflicts } = mergeConfigurations(base, ours, theirs);
     expect(conflicts.map((c) => c.message)).toEqual(['resource a: changed here and deleted in the meantime']);
+    expect(conflicts[0]!.oursXml).toContain('type="Stateful"');
+    expect(conflicts[0]!.theirsXml).toBeNull();
     const props = mergeConfigurations(
       base,
       edited(base, (d) => setProp(d, 'no-quorum-policy', 'freeze')),

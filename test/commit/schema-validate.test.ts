@@ -93,7 +93,7 @@ describe('validateCibSchema', () => {
       ],
     ]);
     const old = validateCibSchema(cib({ validateWith: 'pacemaker-1.2' }));
-    expect(old.map((d) => [d.code, d.severity])).toEqual([['TCRM3001', 'warning']]);
+    expect(old.map((d) => [d.code, d.severity])).toEqual([['TCRM3010', 'warning']]);
     const unknown = checkSchema(cib({ validateWith: 'foo' }));
     expect(unknown.valid).toBe(false);
     expect(unknown.lines.map((l) => l.text)).toEqual([FAILED, ERRORS]);

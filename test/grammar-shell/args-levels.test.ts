@@ -1,6 +1,7 @@
 // Error texts produced by crmsh 4.4.1 (`crm -f`, offline CIB_file) at each level.
 import { describe, expect, it } from 'vitest';
-import { errorsOf, parse } from './helpers.js';
+import { errorsOf, lineOf, parse, printed } from './helpers.js';
+import { parseShellCommand } from '../../src/grammar/shell-commands.js';
 
 describe('root', () => {
   it('status maps its words to crm_mon options', () => {
@@ -91,6 +92,10 @@ describe('node', () => {
       kind: 'node.standby', nodes: [{ text: 'Lubuntu' }, { text: 'Lubuntu1' }], all: false, lifetime: 'reboot',
     });
     expect(parse('node', 'standby --all').cmd).toEqual({ kind: 'node.standby', nodes: [], all: true, lifetime: 'forever' });
+    // argparse takes unambiguous prefixes of long options.
+    expect(parse('node', 'online --a').cmd).toEqual({ kind: 'node.online', nodes: [], all: true });
+    expect(errorsOf('node', 'standby --al Lubuntu')).toEqual(['ERROR: node.standby: Should either use --all or specific node(s)']);
+    expect(parse('node', 'online --he').cmd).toEqual({ kind: 'help', topic: 'online' });
     // crmsh takes unknown options as node names (then: Node "--bogus" is not a cluster node).
     expect(parse('node', 'online --bogus').cmd).toEqual({ kind: 'node.online', nodes: [{ text: '--bogus' }], all: false });
     expect(parse('node', 'maintenance').cmd).toEqual({ kind: 'node.maintenance' });
@@ -254,5 +259,25 @@ describe('options', () => {
     expect(errorsOf('options', 'set path.ocf_root /nonexistent', { optionProbe: probe })).toEqual(['ERROR: options.set: Directory not found: /nonexistent']);
     expect(errorsOf('options', 'editor nano', { optionProbe: probe })).toEqual([]);
     expect(errorsOf('options', 'editor whatever')).toEqual([]);
+  });
+});
+
+describe('parseShellCommand edge cases', () => {
+  it('accepts an alias as the command name', () => {
+    const r = parseShellCommand('configure', 'rm', lineOf('rm a'), 1);
+    expect(r.cmd).toMatchObject({ kind: 'configure.delete', force: false });
+  });
+
+  it('refuses what tcrm does not implement, and unknown names', () => {
+    expect(printed(parseShellCommand('', 'report', lineOf('report'), 1).diagnostics)).toEqual(['ERROR: report: report is not supported by tcrm yet']);
+    expect(printed(parseShellCommand('resource', 'nope', lineOf('nope'), 1).diagnostics)).toEqual(['ERROR: resource.nope: No such command']);
+  });
+});
+
+describe('ra validate parameters', () => {
+  it('a word without = is Python dict()’s error, as crmsh prints it', () => {
+    expect(errorsOf('ra', 'validate ocf:pacemaker:Dummy fake=1 bogus')).toEqual([
+      'ERROR: ra.validate: dictionary update sequence element #1 has length 1; 2 is required',
+    ]);
   });
 });

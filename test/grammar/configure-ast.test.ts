@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfigureStatement } from '../../src/grammar/parse-configure.js';
+import { splitLogicalLines } from '../../src/grammar/split-words.js';
 import { ast, parseLine } from './helpers.js';
 
 const nv = (name: string, value?: string) => (value === undefined ? { kind: 'nv', name } : { kind: 'nv', name, value });
@@ -382,5 +384,17 @@ describe('statement text and positions', () => {
     const stmt = r.stmt as { at: unknown; node: { at: unknown } };
     expect(stmt.at).toEqual({ file: 'test.crm', line: 1, col: 1, offset: 0 });
     expect(stmt.node.at).toEqual({ file: 'test.crm', line: 1, col: 20, offset: 19 });
+  });
+});
+
+describe('property pairs from load/edit text', () => {
+  it('accepts an empty value and a bare name (crmsh ignore_empty)', () => {
+    const [line] = splitLogicalLines('property a= b', 't');
+    const r = parseConfigureStatement(line, 'property', { fromText: true });
+    expect(r.diagnostics).toEqual([]);
+    expect((r.stmt as { set: { items: unknown[] } }).set.items).toMatchObject([
+      { kind: 'nv', name: 'a', value: '' },
+      { kind: 'nv', name: 'b' },
+    ]);
   });
 });

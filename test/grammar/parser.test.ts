@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigureParser } from '../../src/grammar/configure-parser.js';
 import { CONFIGURE_OBJECT_COMMANDS, parseConfigureStatement } from '../../src/grammar/parse-configure.js';
 import { splitLogicalLines } from '../../src/grammar/split-words.js';
-import { SYNTAX_ERRORS } from '../../src/grammar/syntax-error.js';
+import { SYNTAX_ERRORS, unknownCommandDiagnostic } from '../../src/grammar/syntax-error.js';
 import { classifyWord, Params, Plain, NvPair, Score, LParen, RuleKw } from '../../src/grammar/tokens.js';
 import { parseLine } from './helpers.js';
 
@@ -99,5 +99,16 @@ describe('speed sanity', () => {
     let ok = 0;
     for (const line of lines) if (parseConfigureStatement(line, 'primitive').stmt) ok++;
     expect(ok).toBe(10_000);
+  });
+});
+
+describe('unknownCommandDiagnostic', () => {
+  it("matches crmsh's load-text error (crmsh adds the statement number)", () => {
+    const [line] = splitLogicalLines('LOCATIO preferred-Lubuntu lp1 100: Lubuntu', 'f');
+    expect(unknownCommandDiagnostic(line)).toMatchObject({
+      code: 'TCRM1003',
+      message: "syntax: Unknown command near <locatio> parsing 'locatio preferred-Lubuntu lp1 100: Lubuntu'",
+      at: { line: 1, col: 1 },
+    });
   });
 });

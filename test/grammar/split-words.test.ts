@@ -50,6 +50,11 @@ describe('splitLogicalLines: lines', () => {
     expect(lines[0].words.map((w) => w.text)).toEqual(['primitive', 'p', 'Dummy', 'params', 'a=1']);
   });
 
+  it('glues after an escaped backslash too, and a comment line swallows its continuation (crmsh 4.4.1)', () => {
+    expect(words('primitive j2 Dummy params a=1\\\\\n  b=2')).toEqual([['primitive', 'j2', 'Dummy', 'params', 'a=1b=2']]);
+    expect(words('# comment \\\nprimitive j1 Dummy\nnode n')).toEqual([['node', 'n']]);
+  });
+
   it('a quote may span a continuation', () => {
     const lines = splitLogicalLines('primitive p Dummy params a="x \\\ny"', 'f');
     expect(lines[0].words[4].text).toBe('a=x y');

@@ -23,7 +23,7 @@
  *     two spaces too, but never right after a message line; the differential test checks that
  *     the recorded corpus keeps it that way.)
  */
-import { expect } from 'vitest';
+import { expect as globalExpect, type ExpectStatic } from 'vitest';
 import type { RunIO } from '../../src/cli/io.js';
 import {
   fixtureArgv,
@@ -181,8 +181,11 @@ export async function runTcrmInProcess(fixture: Fixture, run: RunFn): Promise<Ou
   }
 }
 
-/** Asserts every compared aspect, softly, so one failure shows all the differences. */
-export function expectSameAsCrmsh(actual: Outcome, expected: Outcome): void {
+/**
+ * Asserts every compared aspect, softly, so one failure shows all the differences. Concurrent
+ * tests must pass their context's `expect`.
+ */
+export function expectSameAsCrmsh(actual: Outcome, expected: Outcome, expect: ExpectStatic = globalExpect): void {
   const a = comparable(actual);
   const e = comparable(expected);
   expect.soft(a.exit, 'exit status').toBe(e.exit);

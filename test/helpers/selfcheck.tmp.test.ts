@@ -12,8 +12,8 @@ const crmAsRun: RunFn = async (argv, io) => {
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : /./;
 describe.concurrent('selfcheck', () => {
   for (const f of loadAllFixtures().filter((f) => only.test(f.name))) {
-    it(f.name, async () => {
-      expectSameAsCrmsh(await runTcrmInProcess(f, crmAsRun), f.expected!);
+    it(f.name, async ({ expect }) => {
+      expectSameAsCrmsh(await runTcrmInProcess(f, crmAsRun), f.expected!, expect);
     }, 120_000);
   }
 });

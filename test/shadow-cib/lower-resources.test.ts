@@ -87,10 +87,19 @@ describe('primitive lowering (fixtures from crmsh 4.4.1)', () => {
     expect(canonicalConfiguration(doc)).toBe(expectedConfiguration('idref'));
   });
 
-  it('$id-ref to nothing: ERROR, reference kept', () => {
-    const { doc, diags } = run([prim('dummy-4', 'Dummy', { sets: [set('params', [], { idRef: 'foo' })] })]);
-    expect(lines(diags)).toEqual(['ERROR: Reference not found: foo']);
-    expect(canonicalConfiguration(doc)).toContain('<instance_attributes id-ref="foo"/>');
+  it('$id-ref to nothing: ERROR once per crmsh resolution pass, reference kept', () => {
+    const { doc, diags } = run([
+      prim('dummy-4', 'Dummy', { sets: [set('params', [], { idRef: 'foo' })] }),
+      prim('dummy-5', 'Dummy', { sets: [set('meta', [], { idRef: 'dummy-4' })] }),
+      prim('dummy-6', 'Dummy', { sets: [set('meta', [], { idRef: 'nosuch' }), set('params', [], { idRef: 'nosuch2' })] }),
+    ]);
+    const foo = 'ERROR: Reference not found: foo';
+    const pair = ['ERROR: Reference not found: nosuch', 'ERROR: Reference not found: nosuch2'];
+    expect(lines(diags)).toEqual([foo, foo, foo, foo, ...pair, ...pair, ...pair, ...pair]);
+    const xml = canonicalConfiguration(doc);
+    expect(xml).toContain('<instance_attributes id-ref="foo"/>');
+    // an object without a set of that kind: the reference is kept as written, silently
+    expect(xml).toContain('<meta_attributes id-ref="dummy-4"/>');
   });
 
   it('params-rule: scored sets with rules', () => {

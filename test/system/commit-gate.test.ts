@@ -176,6 +176,49 @@ const CASES: Array<[string, CibParts]> = [
       resources: dummy('d', '<operations><op id="o1" name="monitor" interval="10s" role="Promoted"/><op id="o2" name="monitor" interval="11s" role="Unpromoted"/></operations>'),
     },
   ],
+  [
+    'meta from a template',
+    {
+      props: NO_STONITH,
+      resources:
+        '<template id="t" class="ocf" provider="pacemaker" type="Dummy"><meta_attributes id="tm"><nvpair id="tm1" name="target-role" value="foo"/>' +
+        '<nvpair id="tm2" name="requires" value="zz"/></meta_attributes></template><primitive id="e" template="t"/>' +
+        '<primitive id="x" template="t"><meta_attributes id="xm"><nvpair id="xm1" name="target-role" value="bar"/></meta_attributes></primitive>',
+    },
+  ],
+  [
+    'bundles',
+    {
+      props: NO_STONITH,
+      rscDefaults: { requires: 'zz', priority: 'p' },
+      resources:
+        '<bundle id="b"><podman image="x" replicas="2"/><network control-port="3121"/><primitive id="bp" class="ocf" provider="pacemaker" type="Dummy"/></bundle>' +
+        '<bundle id="b2"><docker image="x"/></bundle>' +
+        '<bundle id="b3"><docker image="x"/><primitive id="bp3" class="ocf" provider="pacemaker" type="Dummy"/></bundle>' +
+        `<bundle id="b4">${meta('b4', { 'target-role': 'foo' })}<docker image="x" replicas="2"/><network control-port="3121"/><primitive id="bp4" class="ocf" provider="pacemaker" type="Dummy"/></bundle>`,
+    },
+  ],
+  [
+    'several property sets: cib-bootstrap-options first, then by score',
+    {
+      props: { 'stonith-enabled': 'false', 'no-quorum-policy': 'bar' },
+      propertySets:
+        '<cluster_property_set id="zzz" score="100"><nvpair id="z1" name="no-quorum-policy" value="foo"/><nvpair id="z2" name="batch-limit" value="x"/></cluster_property_set>' +
+        '<cluster_property_set id="aaa"><nvpair id="a1" name="batch-limit" value="y"/><nvpair id="a2" name="cluster-delay" value="q"/></cluster_property_set>' +
+        '<cluster_property_set id="neg" score="-INFINITY"><nvpair id="n1" name="cluster-delay" value="r"/><nvpair id="n2" name="stop-all-resources" value="maybe"/></cluster_property_set>',
+      resources: dummy('d'),
+    },
+  ],
+  [
+    'meta sets by score',
+    {
+      props: NO_STONITH,
+      resources:
+        '<primitive id="d" class="ocf" provider="pacemaker" type="Dummy"><meta_attributes id="m1"><nvpair id="m1a" name="target-role" value="one"/></meta_attributes>' +
+        '<meta_attributes id="m2" score="10"><nvpair id="m2a" name="target-role" value="two"/><nvpair id="m2b" name="requires" value="r2"/></meta_attributes>' +
+        '<meta_attributes id="m3" score="10"><nvpair id="m3a" name="requires" value="r3"/><nvpair id="m3b" name="priority" value="p3"/></meta_attributes></primitive>',
+    },
+  ],
   ['pacemaker-next', { validateWith: 'pacemaker-next', props: NO_STONITH, resources: dummy('d') }],
   ['validate-with none', { validateWith: 'none', props: NO_STONITH, resources: dummy('d') }],
   ['an unknown schema', { validateWith: 'foo', props: NO_STONITH, resources: dummy('d') }],
@@ -251,7 +294,7 @@ describe.skipIf(!haveCrmVerify)('crm_verify emulation matches crm_verify -VV -x'
     };
     const scheduler = clusterOptions().filter((o) => o.daemon === 'schedulerd');
     for (let round = 0; round < 80; round++) {
-      const props: Record<string, string> = {};
+      const props: Record<string, string> = rand(3) > 0 ? { ...NO_STONITH } : {};
       for (let i = rand(4); i > 0; i--) props[pick(scheduler).name] = pick(VALUES);
       if (rand(2)) props['stonith-enabled'] = pick(['false', 'true', 'no', 'maybe']);
       const first = n;

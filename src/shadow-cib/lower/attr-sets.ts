@@ -2,7 +2,7 @@
 import type { AttrSet, AttrSetKind, NvItem } from '../../grammar/ast.js';
 import { findElementById } from '../cib-query.js';
 import { childElements, type Element } from '../xml.js';
-import { crmError, crmWarning, element } from './common.js';
+import { crmWarning, element } from './common.js';
 import type { Env } from './env.js';
 import { buildRule } from './rules.js';
 import { scoreAttr } from './scores.js';
@@ -32,7 +32,10 @@ export function buildAttrSet(env: Env, set: AttrSet, tag = setTag(set.kind)): El
 }
 
 export function buildNvpair(env: Env, item: NvItem, isMeta = false): Element {
-  if (item.kind === 'nvref') return element(env.doc, 'nvpair', [['id-ref', item.ref], ['name', item.name]]);
+  if (item.kind === 'nvref') {
+    noteReference(env, item.ref, 2);
+    return element(env.doc, 'nvpair', [['id-ref', item.ref], ['name', item.name]]);
+  }
   if (isMeta && item.name === 'target-role' && item.value !== undefined) {
     // target-role values follow the same Promoted/Master translation as roles.
     item = { ...item, value: env.roles.translate(item.value) };
@@ -49,12 +52,19 @@ export function buildNvpair(env: Env, item: NvItem, isMeta = false): Element {
  */
 function resolveSetRef(env: Env, ref: string, tag: string): string {
   const target = findElementById(env.doc, ref);
-  if (target && target.tagName === tag) return ref;
-  const sets = target ? childElements(target).filter((c) => c.tagName === tag && c.getAttribute('id')) : [];
-  if (sets.length === 0) {
-    env.diags.push(crmError(`Reference not found: ${ref}`));
+  if (!target) {
+    env.unresolvedRefs.push({ ref, passes: 4 });
     return ref;
   }
+  if (target.tagName === tag) return ref;
+  // An object without a set of that kind: crmsh keeps the reference as written, silently.
+  const sets = childElements(target).filter((c) => c.tagName === tag && c.getAttribute('id'));
+  if (sets.length === 0) return ref;
   if (sets.length > 1) env.diags.push(crmWarning(`${ref} contains more than one ${tag}, using first`));
   return sets[0]!.getAttribute('id')!;
+}
+
+/** Records a reference to an id that does not exist (crmsh reports it, the XML keeps it). */
+export function noteReference(env: Env, ref: string, passes: number): void {
+  if (!findElementById(env.doc, ref)) env.unresolvedRefs.push({ ref, passes });
 }

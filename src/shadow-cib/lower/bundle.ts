@@ -1,6 +1,7 @@
 /** `bundle` → `<bundle>` with its container engine, network, storage, primitive and meta parts. */
 import type { BundleStmt } from '../../grammar/ast.js';
 import { containerOf, crmTypeOf, findObject } from '../cib-query.js';
+import type { Element } from '../xml.js';
 import { crmError, element, failed, ok, type Lowered } from './common.js';
 import type { Env } from './env.js';
 import { buildAttrSet } from './attr-sets.js';
@@ -11,6 +12,8 @@ export function lowerBundle(env: Env, stmt: BundleStmt): Lowered {
   const id = stmt.id.name;
   const el = element(env.doc, 'bundle', [['id', id], ['description', stmt.description]]);
   const moved: string[] = [];
+  /** Where each primitive goes: a placeholder (shown as crmsh shows it in messages) and the primitive. */
+  const slots: Array<[Element, Element]> = [];
   for (const part of stmt.parts) {
     switch (part.kind) {
       case 'container':
@@ -43,7 +46,9 @@ export function lowerBundle(env: Env, stmt: BundleStmt): Lowered {
           return failed([...env.diags, crmError(msg, part.id.at)]);
         }
         moved.push(part.id.name);
-        el.appendChild(element(env.doc, 'crmsh-placeholder', [['ref', part.id.name]]));
+        const slot = element(env.doc, 'crmsh-ref', [['id', part.id.name]]);
+        slots.push([slot, prim]);
+        el.appendChild(slot);
         break;
       }
     }
@@ -51,14 +56,9 @@ export function lowerBundle(env: Env, stmt: BundleStmt): Lowered {
   const errors = creationErrors(env, 'bundle', id, el, stmt.id.at);
   if (errors.length > 0) return failed([...env.diags, ...errors]);
   // Move the primitives in only now that the bundle is known to be valid.
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    const ph = c as unknown as { tagName?: string; getAttribute(n: string): string | null };
-    if (ph.tagName === 'crmsh-placeholder') {
-      const prim = findObject(env.doc, ph.getAttribute('ref')!)!;
-      prim.parentNode!.removeChild(prim);
-      el.replaceChild(prim, c);
-      c = prim;
-    }
+  for (const [slot, prim] of slots) {
+    prim.parentNode!.removeChild(prim);
+    el.replaceChild(prim, slot);
   }
   insertObject(env, el);
   redirectConstraints(env, moved, id);

@@ -13,11 +13,14 @@ export interface Env {
   roles: RoleConverter;
   /** `# …` lines written above the statement: crmsh keeps them as XML comments in the object. */
   comments: string[];
+  /** `$id-ref=` / `@ref` targets not found, reported when the statement is done; `passes` is
+   *  how many of crmsh's resolution passes report it (4 for sets, rules, operations; 2 for nvpairs). */
+  unresolvedRefs: Array<{ ref: string; passes: number }>;
 }
 
 export function makeEnv(doc: Document, ctx: LowerContext, comments: string[] = []): Env {
   const diags: Diagnostic[] = [];
   const v = schemaVersion(doc);
   const oldSchema = v !== undefined && (v[0] < 3 || (v[0] === 3 && v[1] < 7));
-  return { doc, ctx, diags, roles: new RoleConverter(oldSchema, ctx.ocf11Support === true, diags), comments };
+  return { doc, ctx, diags, roles: new RoleConverter(oldSchema, ctx.ocf11Support === true, diags), comments, unresolvedRefs: [] };
 }

@@ -16,6 +16,8 @@ export function creationErrors(env: Env, type: string, id: string, el: Element, 
   if (type !== 'node' && !isValidObjectId(id)) {
     return [crmError(`${id}: invalid object id`, at), crmError(`No ID found for ${type}: ${compactXml(el)}`, at)];
   }
+  // The allocator knows every id of the document, so a free id needs no scan.
+  if (!env.ctx.ids.isUsed(id)) return [];
   // Nodes live in their own namespace: `location node3 …` is fine next to `node node3`.
   const existing = allObjects(env.doc).find(
     (el) => el.getAttribute('id') === id && (el.tagName === 'node') === (type === 'node'),

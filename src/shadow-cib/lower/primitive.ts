@@ -3,7 +3,7 @@ import type { AgentSpec, Op, PrimitiveStmt } from '../../grammar/ast.js';
 import type { Element } from '../xml.js';
 import { crmError, crmWarning, element, failed, ok, syntaxError, type Lowered } from './common.js';
 import type { Env } from './env.js';
-import { buildAttrSet } from './attr-sets.js';
+import { buildAttrSet, noteReference } from './attr-sets.js';
 import { creationErrors, insertObject } from './objects.js';
 import { defaultProvider } from './providers.js';
 
@@ -30,6 +30,7 @@ export function lowerPrimitive(env: Env, stmt: PrimitiveStmt): Lowered {
   const el = element(env.doc, tag, [['id', stmt.id.name], ...agent.attrs, ['description', stmt.description]]);
   for (const set of stmt.sets) el.appendChild(buildAttrSet(env, set));
   if (stmt.operations || stmt.ops.length > 0) {
+    if (stmt.operations?.idRef !== undefined) noteReference(env, stmt.operations.idRef, 4);
     const ops = stmt.operations?.idRef !== undefined
       ? element(env.doc, 'operations', [['id-ref', stmt.operations.idRef]])
       : element(env.doc, 'operations', [['id', stmt.operations?.id]]);

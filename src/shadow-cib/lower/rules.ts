@@ -1,12 +1,16 @@
 /** `rule …` definitions → `<rule>` with `<expression>` / `<date_expression>` children. */
 import type { Expr, Rule } from '../../grammar/ast.js';
 import type { Element } from '../xml.js';
+import { noteReference } from './attr-sets.js';
 import { element } from './common.js';
 import type { Env } from './env.js';
 import { scoreAttr } from './scores.js';
 
 export function buildRule(env: Env, rule: Rule): Element {
-  if (rule.idRef !== undefined) return element(env.doc, 'rule', [['id-ref', rule.idRef]]);
+  if (rule.idRef !== undefined) {
+    noteReference(env, rule.idRef, 4);
+    return element(env.doc, 'rule', [['id-ref', rule.idRef]]);
+  }
   const [scoreName, scoreValue] = scoreAttr(rule.score ?? 'INFINITY');
   const el = element(env.doc, 'rule', [
     ['id', rule.id],

@@ -86,17 +86,24 @@ const DEFAULT_ATTRS: Record<string, Array<[string, string]>> = {
  */
 export function sanitizedConfiguration(configuration: Element): Element {
   const copy = configuration.cloneNode(true) as Element;
-  sanitize(copy);
+  sanitize(copy, 1);
   return copy;
 }
 
-function sanitize(el: Element): void {
+function sanitize(el: Element, depth: number): void {
   for (let c = el.firstChild; c; ) {
     const next = c.nextSibling;
-    // lxml keeps a comment's tail (the text right after it); other text goes.
-    const isCommentTail = c.nodeType === TEXT_NODE && c.previousSibling?.nodeType === COMMENT_NODE;
-    if (!isCommentTail && c.nodeType !== ELEMENT_NODE && c.nodeType !== COMMENT_NODE) el.removeChild(c);
+    if (c.nodeType !== ELEMENT_NODE && c.nodeType !== COMMENT_NODE) el.removeChild(c);
     c = next;
+  }
+  // crmsh reads the CIB as cibadmin prints it (two spaces per level) and lxml keeps the text
+  // after a comment (its "tail"): a newline and the indentation of whatever follows it.
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== COMMENT_NODE) continue;
+    const following = c.nextSibling ? depth + 1 : depth;
+    const tail = el.ownerDocument!.createTextNode('\n' + '  '.repeat(following));
+    el.insertBefore(tail, c.nextSibling);
+    c = tail;
   }
   for (const [name, value] of DEFAULT_ATTRS[el.tagName] ?? []) {
     if (el.getAttribute(name) === value) el.removeAttribute(name);
@@ -105,7 +112,7 @@ function sanitize(el: Element): void {
     const moved = childElements(el).filter((c) => CHILD_RESOURCE_TAGS.has(c.tagName));
     for (const c of moved) el.appendChild(c);
   }
-  for (const c of childElements(el)) sanitize(c);
+  for (const c of childElements(el)) sanitize(c, depth + 1);
 }
 
 /** Comments of an object are printed before its head: move them there and give them `# `. */
