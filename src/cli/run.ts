@@ -53,7 +53,12 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
 
   let text: string;
   let file: string;
-  if (args.rest.length > 0) {
+  if (args.rest.length > 0 && args.file !== undefined) {
+    // `crm -f FILE configure`: the words name the level the file's lines start in.
+    const start = splitLogicalLines(requoteArgv(args.rest), '<argv>')[0];
+    if (start && !(await session.executeLine(start))) return 1;
+  }
+  if (args.rest.length > 0 && args.file === undefined) {
     // One-shot: the words form one line; leaving the levels entered commits (in transit).
     text = requoteArgv(args.rest);
     file = '<argv>';

@@ -96,8 +96,11 @@ export function checkAtVerify(doc: Document, opts: SchemaOptions = {}): { lines:
   return { lines: [...crmshLabelled(result.lines), ...result.notes], ok: result.rc === 0 };
 }
 
-/** Cluster properties as the scheduler reads them: cib-bootstrap-options first, then the other
- *  sets by descending score (document order among equals); the first value for a name wins. */
+/**
+ * Cluster properties as the scheduler reads them: cib-bootstrap-options first, then the other
+ * sets by descending score (among equal scores the later set first, as Pacemaker does); the
+ * first value found for a name wins.
+ */
 export function clusterProperties(doc: Document): Map<string, string> {
   const crmConfig = firstChild(configuration(doc), 'crm_config');
   const sets = crmConfig ? childElements(crmConfig).filter((s) => s.tagName === 'cluster_property_set') : [];
@@ -106,7 +109,7 @@ export function clusterProperties(doc: Document): Map<string, string> {
     ...sets
       .filter((s) => s.getAttribute('id') !== 'cib-bootstrap-options')
       .map((set, index) => ({ set, index, score: setScore(set.getAttribute('score')) }))
-      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .sort((a, b) => b.score - a.score || b.index - a.index)
       .map((e) => e.set),
   ];
   const props = new Map<string, string>();

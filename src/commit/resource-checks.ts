@@ -19,15 +19,15 @@ const REQUIRES = ['nothing', 'quorum', 'fencing', 'unfencing'];
 
 type Meta = Map<string, string>;
 
-/** Name → value of an element's meta_attributes sets, read by descending score (document order
- *  among equals); the first set naming a value wins. */
+/** Name → value of an element's meta_attributes sets, read by descending score (among equal
+ *  scores the later set first, as Pacemaker does); the first set naming a value wins. */
 export function metaOf(el: Element | null): Meta {
   const meta: Meta = new Map();
   if (!el) return meta;
   const sets = childElements(el)
     .filter((set) => set.tagName === 'meta_attributes')
     .map((set, index) => ({ set, index, score: setScore(set.getAttribute('score')) }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .sort((a, b) => b.score - a.score || b.index - a.index)
     .map((e) => e.set);
   for (const set of sets) {
     for (const nv of childElements(set)) {

@@ -46,7 +46,7 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
   },
   'configure.refresh': async (session) => {
     const cfg = session.configure!;
-    if (cfg.hasChanges() && !(await session.confirm('All changes will be dropped. Do you want to proceed?'))) {
+    if (cfg.hasChanges() && session.opts.interactive && !(await session.confirm('All changes will be dropped. Do you want to proceed?'))) {
       return true;
     }
     const loaded = await loadCib(session, session.source);

@@ -135,3 +135,41 @@ function needsId(el: Element): boolean {
   if (el.hasAttribute('id-ref')) return false;
   return true;
 }
+
+/**
+ * Rule 2 of cib-mapping.md §2: when an existing object is re-parsed (`load update`, `edit`),
+ * each new child without an id takes the id of the matching old child (same tag and the same
+ * identifying attributes, first unused match in order), recursively. Unmatched children keep
+ * no id, for `assignIds` to generate.
+ */
+export function inheritIds(fresh: Element, old: Element, alloc: IdAllocator): void {
+  const taken = new Set<Element>();
+  const oldChildren = childElements(old);
+  for (const child of childElements(fresh)) {
+    const match = oldChildren.find((o) => !taken.has(o) && o.tagName === child.tagName && sameIdentity(child, o));
+    if (!match) continue;
+    taken.add(match);
+    const oldId = match.getAttribute('id');
+    if (oldId && !child.hasAttribute('id') && !child.hasAttribute('id-ref') && !alloc.isUsed(oldId)) {
+      child.setAttribute('id', oldId);
+      alloc.reserve(oldId);
+    }
+    inheritIds(child, match, alloc);
+  }
+}
+
+/** The attributes that identify a child among its siblings, per tag. */
+const IDENTITY: Record<string, string[]> = {
+  nvpair: ['name'],
+  op: ['name', 'interval'],
+  rule: ['score', 'score-attribute', 'role'],
+  expression: ['attribute', 'operation', 'value'],
+  'fencing-level': ['target', 'devices'],
+  node: ['uname'],
+  alert: ['path'],
+  recipient: ['value'],
+};
+
+function sameIdentity(a: Element, b: Element): boolean {
+  return (IDENTITY[a.tagName] ?? []).every((attr) => a.getAttribute(attr) === b.getAttribute(attr));
+}

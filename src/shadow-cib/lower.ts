@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
-import type { Document } from './xml.js';
+import { childElements, type Document, type Element } from './xml.js';
+import { CONTAINER_TAGS, findObject, RESOURCE_TAGS } from './cib-query.js';
 import { crmError, type Lowered, type LowerContext } from './lower/common.js';
 import { makeEnv, type Env } from './lower/env.js';
 import { lowerAclTarget, lowerRole } from './lower/acl.js';
@@ -42,6 +43,44 @@ function unresolvedReferenceErrors(env: Env): Diagnostic[] {
   for (let pass = 0; pass < REFERENCE_PASSES; pass++) {
     for (const { ref, passes } of env.unresolvedRefs) if (pass < passes) out.push(crmError(`Reference not found: ${ref}`));
   }
+  return out;
+}
+
+/**
+ * Re-defines an object the way `load update` / `edit` do: when the statement's id names an
+ * existing object (not a node), the new element takes its place and inherits the ids of
+ * matching old children (cib-mapping.md §2 rule 2); otherwise this is `applyStatement`.
+ * Members of a re-defined container are put back in its place first, so the new definition
+ * can list them again.
+ */
+export function applyUpdate(doc: Document, stmt: ConfigStatement, ctx: LowerContext): Diagnostic[] {
+  const id = 'id' in stmt ? stmt.id.name : undefined;
+  const old = id === undefined ? undefined : findObject(doc, id);
+  if (!old || old.tagName === 'node') return applyStatement(doc, stmt, ctx);
+  const parent = old.parentNode!;
+  const before = old.nextSibling;
+  const members = CONTAINER_TAGS.has(old.tagName) ? childElements(old).filter((c) => RESOURCE_TAGS.has(c.tagName)) : [];
+  for (const m of members) parent.insertBefore(m, old);
+  parent.removeChild(old);
+  const released = idsUnder(old);
+  for (const x of released) ctx.ids.release(x);
+
+  const env = makeEnv(doc, ctx, stmt.comments);
+  env.replacing = { old, parent, before };
+  const result = lower(env, stmt);
+  if (result.failed) {
+    parent.insertBefore(old, before);
+    for (const m of members) old.appendChild(m);
+    for (const x of released) ctx.ids.reserve(x);
+  }
+  return [...result.diags, ...unresolvedReferenceErrors(env)];
+}
+
+function idsUnder(el: Element): string[] {
+  const out: string[] = [];
+  const id = el.getAttribute('id');
+  if (id) out.push(id);
+  for (const c of childElements(el)) out.push(...idsUnder(c));
   return out;
 }
 

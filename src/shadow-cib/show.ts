@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { configurationOf, firstChild, type Document, type Element } from './xml.js';
 import type { RenderContext } from './show/context.js';
-import { bucketOf, collectObjects, KIND_OF_TAG, sanitizedConfiguration, type CibObject } from './show/objects.js';
+import { bucketOf, collectObjects, KIND_OF_TAG, sanitizedConfiguration, sanitizedObject, type CibObject } from './show/objects.js';
 import { renderParsed } from './show/render.js';
 import { showXml } from './show/xml-output.js';
 import { NO_OBSCURING, obscurePatterns, obscurerFor } from './show/values.js';
@@ -96,23 +96,7 @@ export function renderObject(el: Element, opts: RenderOptions = {}): string {
   const parentTag = (el.parentNode as Element | null)?.tagName ?? '';
   const kind =
     el.tagName === 'meta_attributes' && (parentTag === 'rsc_defaults' || parentTag === 'op_defaults') ? parentTag : KIND_OF_TAG[el.tagName];
-  const copy = sanitizedConfiguration(wrapForSanitizing(el));
-  const own = collectObjects(copy).find((o) => o.parent === null);
+  const own = collectObjects(sanitizedObject(el)).find((o) => o.parent === null);
   const id = own?.id ?? el.getAttribute('id') ?? '';
-  return renderParsed(kind ?? el.tagName, id, own?.el ?? copy, ctx);
-}
-
-/** A detached copy of the element under a parent of the right tag, so it is collected as an object. */
-function wrapForSanitizing(el: Element): Element {
-  const doc = el.ownerDocument!;
-  const parent = el.parentNode as Element | null;
-  const holder = doc.createElement('configuration');
-  if (parent && (parent.tagName === 'rsc_defaults' || parent.tagName === 'op_defaults')) {
-    const section = doc.createElement(parent.tagName);
-    section.appendChild(el.cloneNode(true));
-    holder.appendChild(section);
-  } else {
-    holder.appendChild(el.cloneNode(true));
-  }
-  return holder;
+  return renderParsed(kind ?? el.tagName, id, own?.el ?? el, ctx);
 }

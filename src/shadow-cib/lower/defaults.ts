@@ -1,6 +1,6 @@
 /** `property`, `rsc_defaults`, `op_defaults` → a named set, merged into when it exists. */
 import type { PropertyStmt } from '../../grammar/ast.js';
-import { ensureSection } from '../cib-query.js';
+import { allObjects, ensureSection } from '../cib-query.js';
 import { assignIds } from '../ids.js';
 import { childElements } from '../xml.js';
 import { ok, type Lowered } from './common.js';
@@ -18,7 +18,11 @@ export function lowerDefaults(env: Env, stmt: PropertyStmt): Lowered {
   const section = ensureSection(env.doc, where.section);
   const setId = stmt.set.id ?? where.defaultId;
   const built = buildAttrSet(env, { ...stmt.set, id: setId }, where.tag);
-  const existing = childElements(section).find((s) => s.tagName === where.tag && s.getAttribute('id') === setId);
+  // crmsh looks the id up among all objects: `rsc_defaults $id=<a primitive>` merges into the
+  // primitive (schema-invalid, refused at commit). We do the same, for the same outcome.
+  const existing =
+    childElements(section).find((s) => s.tagName === where.tag && s.getAttribute('id') === setId) ??
+    allObjects(env.doc).find((o) => o.tagName !== 'node' && o.getAttribute('id') === setId);
   if (existing) {
     for (const r of childElements(built).filter((c) => c.tagName === 'rule')) {
       built.removeChild(r);

@@ -1,7 +1,7 @@
 /** Checks and insertion shared by every statement that creates a top-level object. */
 import type { Diagnostic, Position } from '../../diagnostic.js';
 import { allObjects, crmTypeOf, ensureSection, sectionOfTag } from '../cib-query.js';
-import { assignIds } from '../ids.js';
+import { assignIds, inheritIds } from '../ids.js';
 import type { Element } from '../xml.js';
 import { compactXml, crmError, isValidObjectId } from './common.js';
 import type { Env } from './env.js';
@@ -32,11 +32,15 @@ export function creationErrors(env: Env, type: string, id: string, el: Element, 
 
 /** Generates the missing ids of a new object and appends it at the end of its section. */
 export function insertObject(env: Env, el: Element): void {
+  if (env.replacing) inheritIds(el, env.replacing.old, env.ctx.ids);
   assignIds(el, env.ctx.ids);
   const first = el.firstChild;
   for (const text of env.comments) el.insertBefore(env.doc.createComment(text), first);
-  const section = ensureSection(env.doc, sectionOfTag(el.tagName) ?? 'configuration');
-  section.appendChild(el);
+  if (env.replacing) {
+    env.replacing.parent.insertBefore(el, env.replacing.before);
+  } else {
+    ensureSection(env.doc, sectionOfTag(el.tagName) ?? 'configuration').appendChild(el);
+  }
   const id = el.getAttribute('id');
   if (id) env.ctx.changed.add(id);
 }

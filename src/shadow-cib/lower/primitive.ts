@@ -28,7 +28,11 @@ export function lowerPrimitive(env: Env, stmt: PrimitiveStmt): Lowered {
   const agent = agentAttributes(env, stmt.agent, stmt);
   if ('errors' in agent) return failed([...env.diags, ...agent.errors]);
   const el = element(env.doc, tag, [['id', stmt.id.name], ...agent.attrs, ['description', stmt.description]]);
-  for (const set of stmt.sets) el.appendChild(buildAttrSet(env, set));
+  // Sets written after the first `op` follow `<operations>` (crmsh keeps the written order);
+  // the AST keeps sets and ops apart, so their positions tell the order.
+  const opsAt = stmt.ops[0]?.at.offset ?? Number.POSITIVE_INFINITY;
+  const later = stmt.sets.filter((set) => set.at.offset > opsAt);
+  for (const set of stmt.sets) if (!later.includes(set)) el.appendChild(buildAttrSet(env, set));
   if (stmt.operations || stmt.ops.length > 0) {
     if (stmt.operations?.idRef !== undefined) noteReference(env, stmt.operations.idRef, 4);
     const ops = stmt.operations?.idRef !== undefined
@@ -41,6 +45,7 @@ export function lowerPrimitive(env: Env, stmt: PrimitiveStmt): Lowered {
     }
     el.appendChild(ops);
   }
+  for (const set of later) el.appendChild(buildAttrSet(env, set));
   const errors = creationErrors(env, stmt.kind, stmt.id.name, el, stmt.id.at);
   if (errors.length > 0) return failed([...env.diags, ...errors]);
   insertObject(env, el);

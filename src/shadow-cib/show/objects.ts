@@ -3,7 +3,8 @@
  * (nodes, resources, constraints, property sets, …), found in a sanitised copy of the
  * configuration, each with the kind word `show` prints and the id selectors match.
  */
-import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, childElements, type Element, type Node } from '../xml.js';
+import { childElements, type Element } from '../xml.js';
+import { asElement, liteCopy, liteElement, type CopyRules } from './lite.js';
 
 /** XML tag → the object kind (crmsh's CLI word). */
 export const KIND_OF_TAG: Record<string, string> = {
@@ -80,71 +81,27 @@ const DEFAULT_ATTRS: Record<string, Array<[string, string]>> = {
   expression: [['type', 'string']],
 };
 
+const COPY_RULES: CopyRules = {
+  dropAttr: (tag, name, value) => (DEFAULT_ATTRS[tag] ?? []).some(([n, v]) => n === name && v === value),
+  movesLast: (parentTag, childTag) => CONTAINER_TAGS.has(parentTag) && CHILD_RESOURCE_TAGS.has(childTag),
+  isObject: (el, parentTag) =>
+    el.tagName === 'meta_attributes'
+      ? parentTag === 'rsc_defaults' || parentTag === 'op_defaults'
+      : el.tagName in KIND_OF_TAG && el.tagName !== 'rsc_defaults' && el.tagName !== 'op_defaults',
+};
+
 /**
- * A deep copy of `<configuration>` the way crmsh holds it after loading: text dropped,
- * default-valued attributes removed, container children after their attribute sets.
+ * A copy of `<configuration>` the way crmsh holds it after loading: text dropped, default-valued
+ * attributes removed, container children after their attribute sets, object comments first.
  */
 export function sanitizedConfiguration(configuration: Element): Element {
-  const copy = configuration.cloneNode(true) as Element;
-  sanitize(copy, 1);
-  return copy;
-}
-
-function sanitize(el: Element, depth: number): void {
-  for (let c = el.firstChild; c; ) {
-    const next = c.nextSibling;
-    if (c.nodeType !== ELEMENT_NODE && c.nodeType !== COMMENT_NODE) el.removeChild(c);
-    c = next;
-  }
-  // crmsh reads the CIB as cibadmin prints it (two spaces per level) and lxml keeps the text
-  // after a comment (its "tail"): a newline and the indentation of whatever follows it.
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType !== COMMENT_NODE) continue;
-    const following = c.nextSibling ? depth + 1 : depth;
-    const tail = el.ownerDocument!.createTextNode('\n' + '  '.repeat(following));
-    el.insertBefore(tail, c.nextSibling);
-    c = tail;
-  }
-  for (const [name, value] of DEFAULT_ATTRS[el.tagName] ?? []) {
-    if (el.getAttribute(name) === value) el.removeAttribute(name);
-  }
-  if (CONTAINER_TAGS.has(el.tagName)) {
-    const moved = childElements(el).filter((c) => CHILD_RESOURCE_TAGS.has(c.tagName));
-    for (const c of moved) el.appendChild(c);
-  }
-  for (const c of childElements(el)) sanitize(c, depth + 1);
-}
-
-/** Comments of an object are printed before its head: move them there and give them `# `. */
-function tidyComments(el: Element): void {
-  const kids: Node[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling) kids.push(c);
-  const firstEl = kids.find((k) => k.nodeType === ELEMENT_NODE);
-  if (firstEl) {
-    let seenEl = false;
-    for (const k of kids) {
-      if (k === firstEl) seenEl = true;
-      else if (seenEl && k.nodeType === COMMENT_NODE) {
-        const tail = k.nextSibling?.nodeType === TEXT_NODE ? k.nextSibling : null;
-        el.insertBefore(k, firstEl);
-        if (tail) el.insertBefore(tail, firstEl);
-      }
-    }
-  }
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType !== COMMENT_NODE) continue;
-    let text = (c.nodeValue ?? '').trim();
-    if (!text.startsWith('#')) text = `# ${text}`;
-    c.nodeValue = text;
-    (c as unknown as { data: string }).data = text;
-  }
+  return asElement(liteCopy(configuration, 1, COPY_RULES));
 }
 
 /** Every object in document order (crmsh's load order before sorting). */
 export function collectObjects(configuration: Element): CibObject[] {
   const out: CibObject[] = [];
   walk(configuration, null);
-  for (const o of out) tidyComments(o.el);
   // crmsh loads objects bucket by bucket (stable), which is the order `sort-elements=no` keeps.
   return out
     .map((o, i) => ({ o, i }))
@@ -179,4 +136,16 @@ export function topParent(obj: CibObject): CibObject {
   let o = obj;
   while (o.parent) o = o.parent;
   return o;
+}
+
+/** The sanitised copy of one element, under a stand-in `<configuration>` so it is collected as an object. */
+export function sanitizedObject(el: Element): Element {
+  let depth = 0;
+  for (let p = el.parentNode; p && p.nodeType === 1; p = p.parentNode) depth++;
+  const parentTag = (el.parentNode as Element | null)?.tagName ?? '';
+  const holder = liteElement('configuration');
+  const copy = liteCopy(el, depth, COPY_RULES, parentTag);
+  if (parentTag === 'rsc_defaults' || parentTag === 'op_defaults') holder.appendChild(liteElement(parentTag)).appendChild(copy);
+  else holder.appendChild(copy);
+  return asElement(holder);
 }

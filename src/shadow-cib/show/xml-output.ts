@@ -3,8 +3,9 @@
  * (their outermost containers) under the usual sections, placeholders for the four required
  * sections, password values obscured, printed as crmsh does.
  */
-import { attributesOf, childElements, type Document, type Element } from '../xml.js';
-import { lxmlLines } from './lxml-text.js';
+import { attributesOf, type Document } from '../xml.js';
+import { asElement, liteElement, type LiteNode } from './lite.js';
+import { lxmlText } from './lxml-text.js';
 import { topParent, type CibObject } from './objects.js';
 import type { Obscurer } from './values.js';
 
@@ -29,42 +30,30 @@ const SECTION_OF_KIND: Record<string, string> = {
 };
 
 export function showXml(source: Document, selected: CibObject[], obscure: Obscurer): string {
-  const doc = source.implementation.createDocument(null, 'cib', null);
-  const cib = doc.documentElement!;
+  const cib = liteElement('cib');
   for (const [n, v] of attributesOf(source.documentElement!)) cib.setAttribute(n, v);
-  const configuration = doc.createElement('configuration');
-  cib.appendChild(configuration);
-  const sections = new Map<string, Element>();
-  for (const name of REQUIRED_SECTIONS) {
-    const s = doc.createElement(name);
-    configuration.appendChild(s);
-    sections.set(name, s);
-  }
+  const configuration = cib.appendChild(liteElement('configuration'));
+  const sections = new Map<string, LiteNode>();
+  for (const name of REQUIRED_SECTIONS) sections.set(name, configuration.appendChild(liteElement(name)));
   const tops: CibObject[] = [];
+  const seen = new Set<CibObject>();
   for (const o of selected) {
     const t = topParent(o);
-    if (!tops.includes(t)) tops.push(t);
+    if (!seen.has(t)) tops.push(t);
+    seen.add(t);
   }
   for (const t of tops) {
     const name = SECTION_OF_KIND[t.kind] ?? 'resources';
     let parent = configuration;
     if (name !== '') {
-      if (!sections.has(name)) {
-        const s = doc.createElement(name);
-        configuration.appendChild(s);
-        sections.set(name, s);
-      }
+      if (!sections.has(name)) sections.set(name, configuration.appendChild(liteElement(name)));
       parent = sections.get(name)!;
     }
-    parent.appendChild(doc.importNode(t.el, true));
+    // The object's own tree is only read: attach it without copying.
+    parent.appendChild(t.el as unknown as LiteNode);
   }
-  obscureValues(cib, obscure);
-  return `<?xml version="1.0" ?>\n${lxmlLines(cib).join('\n')}\n`;
-}
-
-function obscureValues(el: Element, obscure: Obscurer): void {
-  if (el.tagName === 'nvpair' && el.hasAttribute('value')) {
-    el.setAttribute('value', obscure(el.getAttribute('name'), el.getAttribute('value')) ?? '');
-  }
-  for (const c of childElements(el)) obscureValues(c, obscure);
+  const text = lxmlText(asElement(cib), (el, name, value) =>
+    el.tagName === 'nvpair' && name === 'value' ? (obscure(el.getAttribute('name'), value) ?? value) : value,
+  );
+  return `<?xml version="1.0" ?>\n${text}`;
 }
