@@ -15,8 +15,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOMParser, type Element } from '@xmldom/xmldom';
-import type { ActionFacts, AgentFacts, ParamFacts } from '../src/agents/types.js';
+import { readAgentMetadata, readParameters } from '../src/agents/parse-metadata.js';
+import type { AgentFacts, ParamFacts } from '../src/agents/types.js';
 
 const PACKAGES = ['resource-agents', 'pacemaker-resource-agents', 'fence-agents', 'drbd-utils', 'cluster-glue'];
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,55 +47,13 @@ function metadataXml(spec: string): string | null {
   return r.status === 0 && r.stdout.includes('<resource-agent') ? r.stdout : null;
 }
 
-function kids(el: Element, tag: string): Element[] {
-  const out: Element[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (c as Element).tagName === tag) out.push(c as Element);
-  }
-  return out;
-}
-
-/** The facts crmsh reads from a `<parameter>`; the agent's prose is left out. */
-function paramFacts(p: Element): ParamFacts {
-  const facts: ParamFacts = { name: p.getAttribute('name') ?? '' };
-  const content = kids(p, 'content')[0];
-  if (content) {
-    facts.type = content.getAttribute('type') ?? 'string';
-    if (content.hasAttribute('default')) facts.default = content.getAttribute('default')!;
-    const values = kids(content, 'option').map((o) => o.getAttribute('value') ?? '');
-    if (values.length > 0) facts.values = values;
-  }
-  if (p.getAttribute('required') === '1') facts.required = true;
-  if (p.getAttribute('unique') === '1') facts.unique = true;
-  if (p.hasAttribute('deprecated') && p.getAttribute('deprecated') !== '0') facts.deprecated = true;
-  if (kids(p, 'deprecated').length > 0) facts.deprecated = true;
-  if (p.hasAttribute('obsoletes')) facts.obsoletes = p.getAttribute('obsoletes')!;
-  return facts;
-}
-
-function actionFacts(a: Element): ActionFacts {
-  const facts: ActionFacts = { name: a.getAttribute('name') ?? '' };
-  for (const key of ['timeout', 'interval', 'depth', 'role'] as const) {
-    const v = a.getAttribute(key);
-    if (v) facts[key] = v;
-  }
-  return facts;
-}
-
 function parseAgent(xml: string): AgentFacts | null {
-  if (!xml.includes('<resource-agent')) return null;
-  const doc = new DOMParser({ onError: () => {} }).parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
-  if (!root || root.tagName !== 'resource-agent') return null;
-  const params = kids(root, 'parameters').flatMap((ps) => kids(ps, 'parameter')).map(paramFacts);
-  const actions = kids(root, 'actions').flatMap((as) => kids(as, 'action')).map(actionFacts);
-  return { params, actions };
+  return readAgentMetadata(xml);
 }
 
 function fencerParams(): ParamFacts[] {
   const r = spawnSync('/usr/lib/pacemaker/pacemaker-fenced', ['metadata'], { encoding: 'utf8' });
-  const doc = new DOMParser({ onError: () => {} }).parseFromString(r.stdout, 'text/xml');
-  return kids(doc.documentElement!, 'parameters').flatMap((ps) => kids(ps, 'parameter')).map(paramFacts);
+  return readParameters(r.stdout ?? '');
 }
 
 /** Init scripts and units the five packages ship: what lsb:/service:/systemd: would list. */

@@ -15,8 +15,13 @@ const EN = {
   TCRM0007: 'interactive mode needs a terminal; use -f FILE or pipe commands on standard input',
   TCRM0008: '{level} is not supported by tcrm yet',
   TCRM0009: 'nothing changed: the CIB is left as it was',
+  TCRM3010: 'the schema {schema} is not bundled with tcrm: the CIB is not validated against it',
   TCRM4001: 'commit refused: the CIB is left untouched',
   TCRM4002: '{path} changed since it was loaded and the same object was changed on both sides: {objects}',
+  TCRM4003: '{name} has no known base; use -F to replace the configuration with it',
+  TCRM4010: '{object}: changed here and in the CIB meanwhile',
+  TCRM4011: '{path} is locked by another process',
+  TCRM4012: 'writing {path} failed: the file is unchanged',
 } as const;
 
 export type MessageCode = keyof typeof EN;

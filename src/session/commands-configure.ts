@@ -1,7 +1,7 @@
 /** configure-level commands that are not object statements: show, verify, commit, refresh. */
 
 import type { Selector } from '../grammar/shell-ast.js';
-import { checkAtCommit } from '../commit/cluster-checks.js';
+import { checkAtVerify } from '../commit/cluster-checks.js';
 import { showConfiguration } from '../shadow-cib/show.js';
 import { ConfigureSession } from './configure-session.js';
 import { commitConfigure } from './commit-command.js';
@@ -40,9 +40,9 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
   },
   'configure.commit': (session, cmd) => commitConfigure(session, { force: cmd.force, replace: cmd.replace }),
   'configure.verify': (session) => {
-    const gate = checkAtCommit(session.configure!.working);
-    session.reportAll(gate.lines);
-    return !gate.blocking;
+    const result = checkAtVerify(session.configure!.working);
+    session.reportAll(result.lines);
+    return result.ok;
   },
   'configure.refresh': async (session) => {
     const cfg = session.configure!;

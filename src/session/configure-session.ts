@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
 import { IdAllocator } from '../shadow-cib/ids.js';
-import { applyStatement } from '../shadow-cib/lower.js';
+import { lowerStatement } from '../shadow-cib/lower.js';
 import { canonicalConfiguration, parseXml, serializeDocument, type Document } from '../shadow-cib/xml.js';
 
 export class ConfigureSession {
@@ -25,9 +25,9 @@ export class ConfigureSession {
     this.loadedCanonical = canonicalConfiguration(loaded);
   }
 
-  /** Applies one object statement; on an error the working copy is left as it was. */
-  apply(stmt: ConfigStatement): Diagnostic[] {
-    return applyStatement(this.working, stmt, { ids: this.ids, changed: this.changed });
+  /** Applies one object statement; when it fails the working copy is left as it was. */
+  apply(stmt: ConfigStatement): { diagnostics: Diagnostic[]; failed: boolean } {
+    return lowerStatement(this.working, stmt, { ids: this.ids, changed: this.changed });
   }
 
   hasChanges(): boolean {

@@ -84,7 +84,9 @@ async function runCommand(session: Session, run: NavRun, line: LogicalLine): Pro
     const sub = commandLine(line, run.argStart - 1);
     const { stmt, diagnostics } = parseConfigureStatement(sub, run.command);
     if (!session.reportAll(diagnostics) || !stmt) return false;
-    return session.reportAll(cfg.apply(stmt));
+    const { diagnostics: lowered, failed } = cfg.apply(stmt);
+    for (const d of lowered) session.report(d);
+    return !failed;
   }
   return runShellCommand(session, run, line);
 }

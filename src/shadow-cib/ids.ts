@@ -119,7 +119,12 @@ const NO_ID = new Set([
  */
 export function assignIds(root: Element, alloc: IdAllocator, prefix = ''): void {
   let own = root.getAttribute('id');
-  if (!own && needsId(root)) {
+  if (!own && root.tagName === 'node' && root.getAttribute('uname')) {
+    // A node without an id is named by its uname, never deduplicated (nodes have their own namespace).
+    own = root.getAttribute('uname')!;
+    root.setAttribute('id', own);
+    alloc.reserve(own);
+  } else if (!own && needsId(root)) {
     const pfx = root.tagName === 'fencing-level' ? 'fencing' : prefix;
     own = alloc.forElement(root, pfx);
     root.setAttribute('id', own);

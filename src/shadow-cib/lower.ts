@@ -28,11 +28,23 @@ export type { LowerContext } from './lower/common.js';
 export { IdAllocator } from './ids.js';
 
 export function applyStatement(doc: Document, stmt: ConfigStatement, ctx: LowerContext): Diagnostic[] {
+  return lowerStatement(doc, stmt, ctx).diagnostics;
+}
+
+/**
+ * Like applyStatement, and says whether the command failed: crmsh prints some ERROR lines for a
+ * statement it still carries out (`g refers to missing object x`), and exits 0 for those.
+ */
+export function lowerStatement(
+  doc: Document,
+  stmt: ConfigStatement,
+  ctx: LowerContext,
+): { diagnostics: Diagnostic[]; failed: boolean } {
   // Every lowerer finishes its checks before its first edit, so a failed statement has
   // nothing to undo (cloning the configuration per statement was quadratic on big CIBs).
   const env = makeEnv(doc, ctx, stmt.comments);
   const result = lower(env, stmt);
-  return [...result.diags, ...unresolvedReferenceErrors(env)];
+  return { diagnostics: [...result.diags, ...unresolvedReferenceErrors(env)], failed: result.failed };
 }
 
 /** crmsh resolves `$id-ref`s in four passes and reports every missing one in each pass. */

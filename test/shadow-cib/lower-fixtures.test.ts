@@ -22,7 +22,7 @@ const NOT_LOWERING = [
   /crm_verify|validity error|did not pass schema validation|schema-invalid CIB|commit forced|^exit |^Call failed|^Traceback|^NameError|^\s*\d+\s*$/,
   // libxml2's wording after `Cannot parse XML data:`; ours is TCRM2001 with xmldom's message.
   /^ERROR: syntax in xml: .*\(<string>, line \d+\) parsing/,
-  /parameter ".*" (is not known|not defined)|interval in monitor must be unique|unknown attribute|not a stonith resource|attribute '.*' value '.*' not recognized|than the advised/,
+  /parameter ".*" (is not known|not defined)|interval in monitor must be unique|unknown attribute|not a stonith resource|attribute '.*' value '.*' not recognized|than the advised|violate uniqueness for parameter|is smaller than/,
   /^WARNING: \S+: resource .* does not exist/,
   // command aliases are announced by the configure level's dispatcher
   /is deprecated, please use|is accepted as/,

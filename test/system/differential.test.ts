@@ -65,12 +65,11 @@ describe('crmsh still produces the recorded golden files', () => {
         expect.soft(now.show, 'expected.show.txt').toBe(recorded.show);
         expect.soft(now.stdout, 'expected.stdout').toBe(recorded.stdout);
         expect.soft(now.stderr, 'expected.stderr').toBe(recorded.stderr);
-        // The golden comparison drops indented lines under a message as tcrm's own hints:
-        // crmsh must never print such a line, or it would be dropped from the comparison.
-        for (const stream of [recorded.stdout, recorded.stderr]) {
-          const lines = stream.split('\n');
-          expect.soft(dropExtraLines(lines), 'crmsh output has an indented line under a message').toEqual(lines);
-        }
+        // The golden comparison drops indented lines right under a message line of stdout as
+        // tcrm's own hints: crmsh must never print such a line there, or it would escape the
+        // comparison. (stderr is compared on message lines only, so it needs no such check.)
+        const stdoutLines = recorded.stdout.split('\n');
+        expect.soft(dropExtraLines(stdoutLines), 'crmsh stdout has an indented line under a message').toEqual(stdoutLines);
       });
     }
   });

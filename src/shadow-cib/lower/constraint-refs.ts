@@ -54,6 +54,8 @@ function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
     const id = ref.getAttribute('id')!;
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
+  // Only constraints that referenced the child are touched (crmsh walks the related ones).
+  if (!changed) return false;
   // Drop the earlier duplicates, keeping the last reference of each resource.
   for (const ref of setRefs(c)) {
     const id = ref.getAttribute('id')!;
@@ -67,10 +69,16 @@ function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
   return changed;
 }
 
-/** Two references left in sets: colocation and order go back to the simple form. */
+/**
+ * Two references left in sets: crmsh drops every `sequential` and re-reads the constraint from
+ * its text form, so colocation and order whose sets are now plain become simple again (a set
+ * still marked `require-all="false"` keeps its brackets, hence the set form).
+ */
 function toSimpleForm(env: Env, c: Element): void {
-  if (c.tagName !== 'rsc_colocation' && c.tagName !== 'rsc_order') return;
   const sets = childElements(c).filter((s) => s.tagName === 'resource_set');
+  for (const s of sets) s.removeAttribute('sequential');
+  if (c.tagName !== 'rsc_colocation' && c.tagName !== 'rsc_order') return;
+  if (sets.some((s) => s.getAttribute('require-all') === 'false')) return;
   const refs = sets.flatMap((s) =>
     childElements(s)
       .filter((r) => r.tagName === 'resource_ref')

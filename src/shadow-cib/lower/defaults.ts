@@ -2,7 +2,7 @@
 import type { PropertyStmt } from '../../grammar/ast.js';
 import { allObjects, ensureSection } from '../cib-query.js';
 import { assignIds } from '../ids.js';
-import { childElements } from '../xml.js';
+import { childElements, type Element } from '../xml.js';
 import { ok, type Lowered } from './common.js';
 import type { Env } from './env.js';
 import { buildAttrSet } from './attr-sets.js';
@@ -44,9 +44,25 @@ export function lowerDefaults(env: Env, stmt: PropertyStmt): Lowered {
       assignIds(r, env.ctx.ids, setId);
     }
   } else {
+    collapseDuplicateNames(built);
     assignIds(built, env.ctx.ids);
     section.appendChild(built);
   }
   env.ctx.changed.add(setId);
   return ok(env.diags);
+}
+
+/** A name given twice in one new set keeps one nvpair, at the first place, with the last value. */
+function collapseDuplicateNames(set: Element): void {
+  const first = new Map<string, Element>();
+  for (const nv of childElements(set).filter((c) => c.tagName === 'nvpair' && c.hasAttribute('name'))) {
+    const seen = first.get(nv.getAttribute('name')!);
+    if (!seen) {
+      first.set(nv.getAttribute('name')!, nv);
+      continue;
+    }
+    if (nv.hasAttribute('value')) seen.setAttribute('value', nv.getAttribute('value')!);
+    else seen.removeAttribute('value');
+    set.removeChild(nv);
+  }
 }

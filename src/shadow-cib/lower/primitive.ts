@@ -20,7 +20,6 @@ export const OP_ATTRIBUTES = new Set([
   'record-pending',
   'role',
   'on-fail',
-  'requires',
 ]);
 
 export function lowerPrimitive(env: Env, stmt: PrimitiveStmt): Lowered {

@@ -27,7 +27,7 @@ const RULE: Shape = {
   children: { expression: EXPRESSION, date_expression: DATE_EXPRESSION },
 };
 const NVSET: Shape = { attrs: ['id', 'id-ref', 'score'], children: { nvpair: NVPAIR, rule: RULE } };
-const OP_ATTRS = ['id', 'name', 'interval', 'description', 'start-delay', 'interval-origin', 'timeout', 'enabled', 'record-pending', 'role', 'on-fail', 'requires'];
+const OP_ATTRS = ['id', 'name', 'interval', 'description', 'start-delay', 'interval-origin', 'timeout', 'enabled', 'record-pending', 'role', 'on-fail'];
 const OPERATIONS: Shape = {
   attrs: ['id', 'id-ref'],
   children: { op: { attrs: OP_ATTRS, children: { instance_attributes: NVSET, meta_attributes: NVSET } } },
@@ -275,7 +275,10 @@ function expressionsReadBack(el: Element): boolean {
   }
   for (const r of descendants(el, 'rule')) {
     if (r.hasAttribute('id-ref')) continue;
-    if (!childElements(r).some((c) => c.tagName === 'expression' || c.tagName === 'date_expression')) return false;
+    const exprs = childElements(r).filter((c) => c.tagName === 'expression' || c.tagName === 'date_expression').length;
+    if (exprs === 0) return false;
+    // The operator is only written between expressions: a lone one reads back without it.
+    if (r.hasAttribute('boolean-op') && exprs < 2) return false;
   }
   for (const nv of descendants(el, 'nvpair')) {
     const name = nv.getAttribute('name');

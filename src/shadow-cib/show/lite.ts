@@ -6,6 +6,21 @@
  */
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, type Element, type Node } from '../xml.js';
 
+interface LiteAttr {
+  name: string;
+  value: string;
+}
+
+class LiteAttrs {
+  constructor(private readonly list: LiteAttr[]) {}
+  get length(): number {
+    return this.list.length;
+  }
+  item(i: number): LiteAttr | null {
+    return this.list[i] ?? null;
+  }
+}
+
 export class LiteNode {
   nodeType: number;
   tagName: string;
@@ -16,23 +31,16 @@ export class LiteNode {
   lastChild: LiteNode | null = null;
   nextSibling: LiteNode | null = null;
   previousSibling: LiteNode | null = null;
-  private attrs: Array<{ name: string; value: string }> = [];
+  private attrs: LiteAttr[] = [];
   /** NamedNodeMap-like view (only `length` and `item`). */
-  readonly attributes = {
-    owner: this,
-    get length(): number {
-      return this.owner.attrs.length;
-    },
-    item(i: number): { name: string; value: string } | null {
-      return this.owner.attrs[i] ?? null;
-    },
-  };
+  readonly attributes: LiteAttrs;
 
   constructor(nodeType: number, tagName: string, text: string | null = null) {
     this.nodeType = nodeType;
     this.tagName = tagName;
     this.nodeValue = text;
     this.data = text;
+    this.attributes = new LiteAttrs(this.attrs);
   }
 
   getAttribute(name: string): string | null {

@@ -58,12 +58,12 @@ export function primitiveChildParts(c: Element, ctx: RenderContext): string[] {
   if (keyword) return [attrSetText(c, keyword, ctx)];
   if (c.tagName !== 'operations') return [];
   const parts: string[] = [];
-  const head: string[] = [];
+  // crmsh builds this as "<$id> <$id-ref>", so a lone $id-ref gets two spaces before it.
   const id = c.getAttribute('id');
-  if (id) head.push(nvText('$id', id));
+  let head = id ? nvText('$id', id) : '';
   const idref = c.getAttribute('id-ref');
-  if (idref) head.push(nvText('$id-ref', idref));
-  if (head.length > 0) parts.push(`operations ${head.join(' ')}`);
+  if (idref) head = `${head} ${nvText('$id-ref', idref)}`;
+  if (head) parts.push(`operations ${head}`);
   for (const op of childElements(c)) parts.push(...opParts(op, ctx));
   return parts;
 }

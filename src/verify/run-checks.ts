@@ -1,0 +1,98 @@
+/**
+ * crmsh's semantic checks over a CIB document: the global uniqueness check first, then every
+ * checked object sorted by id (code points), each object's findings in crmsh's order.
+ * `only` (the ids changed since load) is what a commit checks; without it, everything (verify).
+ */
+import type { AgentCatalog } from '../agents/types.js';
+import type { Document, Element } from '../shadow-cib/xml.js';
+import { collectObjects, firstValue } from './cib-objects.js';
+import { UNIQUENESS_CODE, codePointCompare, uniquenessFindings } from './checks/uniqueness.js';
+import { CHECKS } from './registry.js';
+import { viewOf } from './resource-view.js';
+import type { CheckContext, CheckMode, CibObject, Finding, ResourceView, VerifyDiagnostic, Weight } from './types.js';
+
+export interface RunChecksOptions {
+  catalog: AgentCatalog;
+  /** ids of the changed objects (commit); absent: all objects (verify) */
+  only?: Set<string>;
+  checkMode: CheckMode;
+  /** crmsh's core option `ignore_missing_metadata` */
+  ignoreMissingMetadata?: boolean;
+}
+
+export interface RunChecksResult {
+  diagnostics: VerifyDiagnostic[];
+  worst: 0 | 1 | 2;
+}
+
+export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissingMetadata = false): CheckContext {
+  const list = collectObjects(doc);
+  const objects = new Map<string, CibObject>();
+  // a node shares its id with nothing crmsh looks up: other objects win
+  for (const o of list) if (o.type !== 'node' && !objects.has(o.id)) objects.set(o.id, o);
+  for (const o of list) if (o.type === 'node' && !objects.has(o.id)) objects.set(o.id, o);
+  const nodeNames = new Set(
+    list.filter((o) => o.type === 'node').map((o) => (o.el.getAttribute('uname') ?? '').toLowerCase()),
+  );
+  const symmetric = firstValue(list, 'property', 'symmetric-cluster');
+  const views = new Map<CibObject, ResourceView>();
+  const findTemplate = (id: string): Element | null => {
+    const t = objects.get(id);
+    return t && t.type === 'rsc_template' ? t.el : null;
+  };
+  return {
+    doc,
+    catalog,
+    objects,
+    nodeNames,
+    opDefaultTimeout: firstValue(list, 'op_defaults', 'timeout'),
+    asymmetric: symmetric !== undefined && symmetric !== '' && symmetric !== 'true',
+    ignoreMissingMetadata,
+    view(obj) {
+      let v = views.get(obj);
+      if (!v) views.set(obj, (v = viewOf(obj, catalog, findTemplate)));
+      return v;
+    },
+  };
+}
+
+function weightValue(w: Weight, mode: CheckMode): 0 | 1 | 2 {
+  if (w === 'none') return 0;
+  if (w === 'warning') return 1;
+  if (w === 'always2') return 2;
+  return mode === 'strict' ? 2 : 1;
+}
+
+function toDiagnostic(f: Finding, check: string): VerifyDiagnostic {
+  const d: VerifyDiagnostic = { code: 'CRM', severity: f.severity, message: f.message, check, weight: f.weight };
+  if (f.hint) d.hint = f.hint;
+  return d;
+}
+
+export function runChecks(doc: Document, opts: RunChecksOptions): RunChecksResult {
+  const ctx = buildContext(doc, opts.catalog, opts.ignoreMissingMetadata);
+  const all = collectObjects(doc);
+  const checked = all.filter((o) => !opts.only || opts.only.has(o.id));
+  const diagnostics: VerifyDiagnostic[] = [];
+
+  const checkedIds = new Set(checked.filter((o) => o.type === 'primitive').map((o) => o.id));
+  for (const f of uniquenessFindings(ctx, checkedIds)) diagnostics.push(toDiagnostic(f, UNIQUENESS_CODE));
+
+  const sorted = [...checked].sort((a, b) => codePointCompare(a.id, b.id));
+  for (const obj of sorted) {
+    for (const check of CHECKS) {
+      if (!check.appliesTo.includes(obj.type)) continue;
+      const { findings, stop } = check.run(obj, ctx);
+      for (const f of findings) diagnostics.push(toDiagnostic(f, check.code));
+      if (stop) break;
+    }
+  }
+  const worst = diagnostics.reduce<0 | 1 | 2>((w, d) => Math.max(w, weightValue(d.weight, opts.checkMode)) as 0 | 1 | 2, 0);
+  return { diagnostics, worst };
+}
+
+/** crmsh's commit rule: with no primitive at all the semantic checks are skipped (its
+ *  `configure verify` runs them regardless). */
+export function hasNoPrimitive(doc: Document): boolean {
+  return !collectObjects(doc).some((o) => o.type === 'primitive');
+}
