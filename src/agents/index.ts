@@ -7,3 +7,6 @@ export { agentLabel, pickProvider, resolveAgentSpec, splitAgentSpec } from './sp
 export { didYouMean, editDistance, suggestNames } from './suggest.js';
 export { readAgentMetadata, readParameters } from './parse-metadata.js';
 export { suggestAgents } from './suggest-agent.js';
+export { chooseCatalog, bundledCatalog, type ChooseCatalogOptions, type ChosenCatalog } from './choose-catalog.js';
+export { createDirCatalog } from './dir-catalog.js';
+export { layerCatalogs } from './layered-catalog.js';

@@ -2,7 +2,7 @@
  * crmsh's per-object checks in the order crmsh runs them. A check that returns `stop` ends
  * its object's checks (missing template, missing agent).
  */
-import { clusterOptions } from '../commit/cluster-options.js';
+import { clusterOptionNames } from './cluster-property-names.js';
 import { agentExists } from './checks/agent-exists.js';
 import { constraintRefs } from './checks/constraint-refs.js';
 import { fencingTopology } from './checks/fencing-topology.js';
@@ -27,7 +27,7 @@ export const CHECKS: readonly Check[] = [
   rscPattern,
   locationRuleNodes,
   constraintRefs,
-  propertyNamesCheck(() => clusterOptions().map((o) => o.name)),
+  propertyNamesCheck(clusterOptionNames),
   rscDefaultsNames,
   opDefaultsNames,
   fencingTopology,
