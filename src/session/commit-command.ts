@@ -40,7 +40,8 @@ export async function commitConfigure(
   }
   const result = await commitToFile(source.path, cfg.loaded, cfg.working, { force });
   if (!session.reportAll(result.diagnostics) || !result.ok) return false;
-  const reloaded = await loadCib(session, source);
+  // What was written is the new baseline (the session's changes are now committed).
+  const reloaded = result.written ?? (await loadCib(session, source));
   if (reloaded) session.configure = new ConfigureSession(reloaded);
   return true;
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
 import { IdAllocator } from '../shadow-cib/ids.js';
 import { lowerStatement } from '../shadow-cib/lower.js';
-import { canonicalConfiguration, parseXml, serializeDocument, type Document } from '../shadow-cib/xml.js';
+import { canonicalConfiguration, type Document } from '../shadow-cib/xml.js';
 
 export class ConfigureSession {
   /** The CIB as loaded (the base of the commit diff). */
@@ -16,13 +16,12 @@ export class ConfigureSession {
   /** Top-level ids created or modified in this session (`show changed`). */
   changed = new Set<string>();
   ids: IdAllocator;
-  private readonly loadedCanonical: string;
+  private loadedCanonical: string | null = null;
 
   constructor(loaded: Document) {
     this.loaded = loaded;
-    this.working = parseXml(serializeDocument(loaded));
+    this.working = loaded.cloneNode(true) as Document;
     this.ids = IdAllocator.fromDocument(this.working);
-    this.loadedCanonical = canonicalConfiguration(loaded);
   }
 
   /** Applies one object statement; when it fails the working copy is left as it was. */
@@ -31,6 +30,7 @@ export class ConfigureSession {
   }
 
   hasChanges(): boolean {
+    this.loadedCanonical ??= canonicalConfiguration(this.loaded);
     return canonicalConfiguration(this.working) !== this.loadedCanonical;
   }
 }

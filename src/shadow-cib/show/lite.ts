@@ -90,6 +90,16 @@ export function asElement(n: LiteNode): Element {
   return n as unknown as Element;
 }
 
+/**
+ * crmsh reads the CIB through `cibadmin -Ql`, whose XML writer turns a newline inside an
+ * attribute value into the two characters `\n`, a carriage return into `\r` and a tab into
+ * four spaces; what crmsh shows is that text.
+ */
+function asCibadminPrints(value: string): string {
+  if (!/[\n\r\t]/.test(value)) return value;
+  return value.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '    ');
+}
+
 export interface CopyRules {
   /** Attribute values dropped because they hold the default. */
   dropAttr(tag: string, name: string, value: string): boolean;
@@ -108,7 +118,7 @@ export function liteCopy(src: Element, depth: number, rules: CopyRules, parentTa
   const el = liteElement(src.tagName);
   for (let i = 0; i < src.attributes.length; i++) {
     const a = src.attributes.item(i)!;
-    if (!rules.dropAttr(src.tagName, a.name, a.value)) el.setAttribute(a.name, a.value);
+    if (!rules.dropAttr(src.tagName, a.name, a.value)) el.setAttribute(a.name, asCibadminPrints(a.value));
   }
   type Item = { node: LiteNode; tail: LiteNode | null };
   const items: Item[] = [];

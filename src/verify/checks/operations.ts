@@ -7,15 +7,14 @@
  * keeps its first place and its last attributes), then implicit start and stop.
  */
 import { didYouMean } from '../../agents/suggest.js';
-import type { ActionFacts, AgentFacts } from '../../agents/types.js';
 import { childElements, type Element } from '../../shadow-cib/xml.js';
 import { crmMsec } from '../crm-time.js';
+import { factsIndex, type FactsIndex } from '../facts-index.js';
 import { warning } from '../findings.js';
 import type { Check, Finding } from '../types.js';
 
 type Attrs = Map<string, string>;
 const NO_INTERVAL = new Set(['start', 'stop', 'promote', 'demote']);
-const SKIPPED_ACTIONS = new Set(['meta-data', 'validate-all']);
 
 /** Every `op` below the resource (crmsh reads `.//operations/op`), name → attributes. */
 function configuredOps(rsc: Element): Array<[string, Attrs]> {
@@ -37,25 +36,13 @@ function configuredOps(rsc: Element): Array<[string, Attrs]> {
   return out;
 }
 
-/** The agent's actions as crmsh indexes them: monitors as a list, others by name. */
-function actionTable(facts: AgentFacts): { monitors: ActionFacts[]; byName: Map<string, ActionFacts> } {
-  const monitors: ActionFacts[] = [];
-  const byName = new Map<string, ActionFacts>();
-  for (const a of facts.actions) {
-    if (!a.name || SKIPPED_ACTIONS.has(a.name)) continue;
-    if (a.name === 'monitor') monitors.push(a);
-    else byName.set(a.name, a);
-  }
-  return { monitors, byName };
-}
-
 type Key = 'timeout' | 'interval';
 
 /** crmsh's lookup of an advised value: a monitor by exact role, else by depth, else (neither
  *  given) the first monitor. Its quirk is kept: an entry without the attribute being compared
  *  ends the search with nothing. */
-function advised(table: ReturnType<typeof actionTable>, op: string, key: Key, role?: string, depth?: string): string | undefined {
-  if (op !== 'monitor') return table.byName.get(op)?.[key];
+function advised(table: FactsIndex, op: string, key: Key, role?: string, depth?: string): string | undefined {
+  if (op !== 'monitor') return table.actions.get(op)?.[key];
   if (role === undefined && depth === undefined) return table.monitors[0]?.[key];
   if (role) {
     for (const m of table.monitors) {
@@ -81,8 +68,8 @@ export const operations: Check = {
     const view = ctx.view(obj);
     if (!view.facts || !view.merged) return { findings: [] };
     const stonith = view.agent?.cls === 'stonith';
-    const table = actionTable(view.facts);
-    const known = new Set(['monitor', ...table.byName.keys()]);
+    const table = factsIndex(view.facts);
+    const known = table.knownActions;
 
     const monitors: Attrs[] = [];
     const others = new Map<string, Attrs>();

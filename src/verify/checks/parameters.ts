@@ -6,6 +6,7 @@
  */
 import { didYouMean } from '../../agents/suggest.js';
 import { childElements } from '../../shadow-cib/xml.js';
+import { factsIndex } from '../facts-index.js';
 import { error } from '../findings.js';
 import type { Check, Finding } from '../types.js';
 
@@ -16,8 +17,8 @@ export const parameters: Check = {
     const view = ctx.view(obj);
     if (!view.facts || !view.merged || !view.agent) return { findings: [] };
     const stonith = view.agent.cls === 'stonith';
-    const params = stonith ? [...view.facts.params, ...ctx.catalog.fencerParams()] : view.facts.params;
-    const known = new Set(params.map((p) => p.name));
+    const index = factsIndex(view.facts, stonith ? ctx.catalog.fencerParams() : null);
+    const known = index.paramNames;
     const given: string[] = [];
     for (const set of childElements(view.merged).filter((c) => c.tagName === 'instance_attributes')) {
       for (const nv of childElements(set)) {
@@ -28,11 +29,8 @@ export const parameters: Check = {
     const findings: Finding[] = [];
     if (obj.type === 'primitive') {
       const fencerSupplies = stonith && (view.agent.type.startsWith('fence_') || view.agent.type.startsWith('rhcs/'));
-      // crmsh keeps the last definition of a repeated name (the fencer's, for stonith)
-      const required = new Map<string, boolean>();
-      for (const p of params) required.set(p.name, !!p.required && !p.deprecated && !p.obsoletes);
-      for (const [name, isRequired] of required) {
-        if (!isRequired || (fencerSupplies && (name === 'action' || name === 'port'))) continue;
+      for (const name of index.required) {
+        if (fencerSupplies && (name === 'action' || name === 'port')) continue;
         if (!given.includes(name)) findings.push(error(`${obj.id}: required parameter "${name}" not defined`));
       }
     }

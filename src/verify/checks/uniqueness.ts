@@ -6,6 +6,7 @@
  */
 import { agentLabel } from '../../agents/spec.js';
 import { childElements } from '../../shadow-cib/xml.js';
+import { factsIndex } from '../facts-index.js';
 import { error, warning } from '../findings.js';
 import type { CheckContext, Finding } from '../types.js';
 
@@ -26,7 +27,8 @@ export function uniquenessFindings(ctx: CheckContext, checked: Set<string>): Fin
       }
       continue;
     }
-    const unique = new Set(view.facts.params.filter((p) => p.unique).map((p) => p.name));
+    const unique = factsIndex(view.facts).unique;
+    if (unique.size === 0) continue;
     // keyed by the primitive's own class/provider/type attributes, as crmsh does
     const agentKey = ['class', 'provider', 'type'].map((a) => prim.el.getAttribute(a) ?? '').join(':');
     for (const set of childElements(view.merged).filter((c) => c.tagName === 'instance_attributes')) {
@@ -34,7 +36,7 @@ export function uniquenessFindings(ctx: CheckContext, checked: Set<string>): Fin
         const name = nv.getAttribute('name');
         const value = nv.getAttribute('value');
         if (!name || value === null || !unique.has(name)) continue;
-        const key = JSON.stringify([agentKey, name, value]);
+        const key = `${agentKey}\u0000${name}\u0000${value}`;
         const entry = clashes.get(key) ?? { name, value, ids: [] };
         entry.ids.push(prim.id);
         clashes.set(key, entry);
