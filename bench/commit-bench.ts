@@ -1,18 +1,19 @@
 /**
  * Create + commit N primitives with ops and constraints into a CIB_file, through tcrm's
- * in-process entry, and through crmsh when it is installed (same script, same base CIB).
+ * shipped bundle (dist/tcrm.js, `npm run bench` builds it) and through crmsh when it is
+ * installed: same script, same base CIB, both as a whole process (start-up included).
  * Prints seconds per size and the ratio crmsh/tcrm. Sizes: BENCH_SIZES (default 100,1000,5000);
- * crmsh runs up to BENCH_CRMSH_MAX primitives (default 1000: crmsh needs ~290 s for 5,000).
+ * crmsh runs up to BENCH_CRMSH_MAX primitives (default 5000; crmsh needs ~290 s for 5,000).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { run } from '../src/cli/run.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
-const crmshMax = Number(process.env.BENCH_CRMSH_MAX ?? 1000);
+const crmshMax = Number(process.env.BENCH_CRMSH_MAX ?? 5000);
+const bundle = new URL('../dist/tcrm.js', import.meta.url).pathname;
 const base = readFileSync(new URL('../fixtures/crm/base.cib.xml', import.meta.url), 'utf8');
 
 function script(n: number): string {
@@ -28,22 +29,16 @@ function script(n: number): string {
   return lines.join('\n') + '\n';
 }
 
-async function timeTcrm(dir: string, n: number): Promise<number> {
+function timeTcrm(dir: string, n: number): number {
   const cib = join(dir, 'tcrm.xml');
   writeFileSync(cib, base);
   const input = join(dir, `s${n}.crm`);
   writeFileSync(input, script(n));
+  const env = { PATH: process.env.PATH, CIB_file: cib, HOME: dir, XDG_STATE_HOME: dir, XDG_CONFIG_HOME: dir, NO_COLOR: '1' };
   const t0 = performance.now();
-  const code = await run(['-f', input], {
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    env: { CIB_file: cib, HOME: dir, XDG_STATE_HOME: dir, XDG_CONFIG_HOME: dir, NO_COLOR: '1' },
-    cwd: dir,
-    stdout: () => undefined,
-    stderr: () => undefined,
-  });
+  const r = spawnSync(process.execPath, [bundle, '-f', input], { env, stdio: 'ignore' });
   const seconds = (performance.now() - t0) / 1000;
-  if (code !== 0) throw new Error(`tcrm exited ${code} for n=${n}`);
+  if (r.status !== 0) throw new Error(`tcrm exited ${r.status} for n=${n}`);
   return seconds;
 }
 
@@ -64,7 +59,7 @@ try {
   console.log('primitives  tcrm_s  crmsh_s  crmsh/tcrm');
   let previous: { n: number; s: number } | null = null;
   for (const n of sizes) {
-    const tcrm = await timeTcrm(dir, n);
+    const tcrm = timeTcrm(dir, n);
     copyFileSync(join(dir, 'tcrm.xml'), join(dir, `tcrm-${n}.xml`));
     const crmsh = n <= crmshMax ? timeCrmsh(dir, n) : null;
     const ratio = crmsh === null ? '-' : (crmsh / tcrm).toFixed(1) + 'x';

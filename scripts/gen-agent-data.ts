@@ -12,7 +12,7 @@
  * Missing packages are installed first (apt-get; /usr/sbin/policy-rc.d keeps daemons down).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAgentMetadata, readParameters } from '../src/agents/parse-metadata.js';
@@ -20,7 +20,9 @@ import type { AgentFacts, ParamFacts } from '../src/agents/types.js';
 
 const PACKAGES = ['resource-agents', 'pacemaker-resource-agents', 'fence-agents', 'drbd-utils', 'cluster-glue'];
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(repoRoot, 'data', 'agents');
+const finalDir = join(repoRoot, 'data', 'agents');
+// written aside and swapped in at the end, so readers never see a half-made directory
+const outDir = join(repoRoot, 'data', 'agents.new');
 
 function installed(pkg: string): string | null {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status} ${Version}', pkg], { encoding: 'utf8' });
@@ -64,6 +66,15 @@ function packagedServices(): { lsb: string[]; systemd: string[] } {
     .filter((f) => /^\/(usr\/)?lib\/systemd\/system\/[^/@]+\.service$/.test(f))
     .map((f) => f.replace(/^.*\//, '').replace(/\.service$/, ''));
   return { lsb: [...new Set(lsb)].sort(), systemd: [...new Set(systemd)].sort() };
+}
+
+/** crm_resource's classes, in its order. A machine (or container) without systemd as init
+ *  does not list `systemd`; a Debian system does, so the bundle always has it. */
+function standards(): string[] {
+  const measured = lines(['crm_resource', '--list-standards']);
+  if (measured.includes('systemd')) return measured;
+  const at = measured.indexOf('service');
+  return at < 0 ? [...measured, 'systemd'] : [...measured.slice(0, at + 1), 'systemd', ...measured.slice(at + 1)];
 }
 
 function writeJson(file: string, value: unknown): number {
@@ -113,7 +124,7 @@ function main(): void {
   agents.systemd = services.systemd;
 
   const index = {
-    classes: ['lsb', 'ocf', 'service', 'stonith', 'systemd'],
+    classes: standards(),
     providers,
     agents,
     files,
@@ -170,7 +181,9 @@ Agents: ${counts}. Metadata failures: ${failures.length === 0 ? 'none' : failure
 Total size: ${total} bytes.
 `,
   );
-  process.stdout.write(`wrote ${readdirSync(outDir).length} files, ${total} bytes; failures: ${failures.join(' ') || 'none'}\n`);
+  rmSync(finalDir, { recursive: true, force: true });
+  renameSync(outDir, finalDir);
+  process.stdout.write(`wrote ${readdirSync(finalDir).length} files, ${total} bytes; failures: ${failures.join(' ') || 'none'}\n`);
 }
 
 main();

@@ -11,7 +11,9 @@ const NO_FILE =
 const NOT_A_CIB =
   'running cibadmin -Ql: Could not connect to the CIB: Update does not conform to the configured schema\nInit failed, could not perform requested operations\n';
 
-export type CibFileRead = { doc: Document; diagnostics?: undefined } | { doc?: undefined; diagnostics: Diagnostic[] };
+export type CibFileRead =
+  | { doc: Document; text: string; diagnostics?: undefined }
+  | { doc?: undefined; text?: undefined; diagnostics: Diagnostic[] };
 
 export async function readCibFile(path: string): Promise<CibFileRead> {
   let text: string;
@@ -37,7 +39,7 @@ export function parseCibText(text: string, path: string): CibFileRead {
   const root = doc.documentElement!;
   if (root.tagName !== 'cib') return failed(NOT_A_CIB, `${path}: the root element is <${root.tagName}>, not <cib>`);
   if (!firstChild(root, 'configuration')) return failed(NOT_A_CIB, `${path}: the CIB has no <configuration> element`);
-  return { doc };
+  return { doc, text };
 }
 
 function failed(message: string, hint: string): CibFileRead {

@@ -8,6 +8,11 @@ import { ensureFile } from './files.js';
 import type { Session } from './session.js';
 
 export async function loadCib(session: Session, source: CibSource): Promise<Document | null> {
+  return (await loadCibWithText(session, source))?.doc ?? null;
+}
+
+/** The CIB in use and the text it was parsed from (the configure session's baseline). */
+export async function loadCibWithText(session: Session, source: CibSource): Promise<{ doc: Document; text: string } | null> {
   if (source.kind === 'live' || !source.path) {
     session.report(diag('CRM', 'error', 'running cibadmin -Ql: Could not connect to the CIB: Transport endpoint is not connected'));
     return null;
@@ -21,7 +26,7 @@ export async function loadCib(session: Session, source: CibSource): Promise<Docu
     session.reportAll(result.diagnostics ?? []);
     return null;
   }
-  return result.doc;
+  return { doc: result.doc, text: result.text };
 }
 
 function announceOffline(session: Session, path: string): void {

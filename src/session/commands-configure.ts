@@ -5,7 +5,7 @@ import { checkAtVerify } from '../commit/cluster-checks.js';
 import { showConfiguration } from '../shadow-cib/show.js';
 import { ConfigureSession } from './configure-session.js';
 import { commitConfigure } from './commit-command.js';
-import { loadCib } from './cib-io.js';
+import { loadCibWithText } from './cib-io.js';
 import type { HandlerTable } from './commands.js';
 
 /** The selector words as `show` takes them (`fail*`, `type:primitive`, `changed`, `and` …). */
@@ -49,9 +49,9 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
     if (cfg.hasChanges() && session.opts.interactive && !(await session.confirm('All changes will be dropped. Do you want to proceed?'))) {
       return true;
     }
-    const loaded = await loadCib(session, session.source);
+    const loaded = await loadCibWithText(session, session.source);
     if (!loaded) return false;
-    session.configure = new ConfigureSession(loaded);
+    session.configure = new ConfigureSession(loaded.doc, loaded.text);
     return true;
   },
 };

@@ -8,7 +8,7 @@ import { checkAtCommit } from '../commit/cluster-checks.js';
 import { commitToFile } from '../commit/file-target.js';
 import { message } from '../messages/catalog.js';
 import { ConfigureSession } from './configure-session.js';
-import { loadCib } from './cib-io.js';
+import { loadCibWithText } from './cib-io.js';
 import type { Session } from './session.js';
 
 export async function commitConfigure(
@@ -41,7 +41,11 @@ export async function commitConfigure(
   const result = await commitToFile(source.path, cfg.loaded, cfg.working, { force });
   if (!session.reportAll(result.diagnostics) || !result.ok) return false;
   // What was written is the new baseline (the session's changes are now committed).
-  const reloaded = result.written ?? (await loadCib(session, source));
-  if (reloaded) session.configure = new ConfigureSession(reloaded);
+  if (result.written) {
+    session.configure = new ConfigureSession(result.written);
+  } else {
+    const reloaded = await loadCibWithText(session, source);
+    if (reloaded) session.configure = new ConfigureSession(reloaded.doc, reloaded.text);
+  }
   return true;
 }

@@ -1,36 +1,73 @@
 /**
- * The configure level's state: the copy loaded when `configure` was entered and the working copy
- * that object commands edit (shadow-and-commit.md §3). Nothing here does IO.
+ * The configure level's state: the CIB as loaded when `configure` was entered (the base of the
+ * commit diff) and the working copy that object commands edit (shadow-and-commit.md §3).
+ * Nothing here does IO.
+ *
+ * Copies of a large CIB are costly, so the loaded state is kept as the XML text it was read from
+ * and parsed only when a commit needs it (to merge with a file that moved meanwhile); after a
+ * commit the working document simply becomes the new baseline, snapshotted as text before the
+ * next edit.
  */
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
 import { IdAllocator } from '../shadow-cib/ids.js';
 import { lowerStatement } from '../shadow-cib/lower.js';
-import { canonicalConfiguration, type Document } from '../shadow-cib/xml.js';
+import { canonicalConfiguration, parseXml, serializeDocument, type Document } from '../shadow-cib/xml.js';
 
 export class ConfigureSession {
-  /** The CIB as loaded (the base of the commit diff). */
-  loaded: Document;
   /** The copy the commands edit. */
-  working: Document;
+  readonly working: Document;
   /** Top-level ids created or modified in this session (`show changed`). */
   changed = new Set<string>();
   ids: IdAllocator;
-  private loadedCanonical: string | null = null;
+  /** The loaded CIB as text; null while `working` still equals it (nothing edited yet). */
+  private loadedXml: string | null;
+  private loadedDoc: Document | null = null;
+  private edits = 0;
+  private changesCache: { edits: number; value: boolean } | null = null;
 
-  constructor(loaded: Document) {
-    this.loaded = loaded;
-    this.working = loaded.cloneNode(true) as Document;
-    this.ids = IdAllocator.fromDocument(this.working);
+  /**
+   * @param working the document to edit, owned by the session from now on
+   * @param loadedXml the text it was parsed from, or null when `working` is itself the baseline
+   */
+  constructor(working: Document, loadedXml: string | null = null) {
+    this.working = working;
+    this.loadedXml = loadedXml;
+    this.ids = IdAllocator.fromDocument(working);
+  }
+
+  /** The CIB as loaded (parsed on first use). */
+  get loaded(): Document {
+    if (this.loadedXml === null) return this.working;
+    this.loadedDoc ??= parseXml(this.loadedXml);
+    return this.loadedDoc;
   }
 
   /** Applies one object statement; when it fails the working copy is left as it was. */
   apply(stmt: ConfigStatement): { diagnostics: Diagnostic[]; failed: boolean } {
-    return lowerStatement(this.working, stmt, { ids: this.ids, changed: this.changed });
+    this.beforeEdit();
+    const result = lowerStatement(this.working, stmt, { ids: this.ids, changed: this.changed });
+    if (!result.failed) this.edits++;
+    return result;
+  }
+
+  /** Every change of `working` goes through here or `apply`, so that the baseline is kept. */
+  edit<T>(change: (working: Document) => T): T {
+    this.beforeEdit();
+    this.edits++;
+    return change(this.working);
   }
 
   hasChanges(): boolean {
-    this.loadedCanonical ??= canonicalConfiguration(this.loaded);
-    return canonicalConfiguration(this.working) !== this.loadedCanonical;
+    if (this.edits === 0) return false;
+    if (this.changesCache?.edits !== this.edits) {
+      const value = canonicalConfiguration(this.working) !== canonicalConfiguration(this.loaded);
+      this.changesCache = { edits: this.edits, value };
+    }
+    return this.changesCache.value;
+  }
+
+  private beforeEdit(): void {
+    if (this.loadedXml === null) this.loadedXml = serializeDocument(this.working);
   }
 }

@@ -12,7 +12,7 @@ import { initialSource } from './cib-source.js';
 import { ConfigureSession } from './configure-session.js';
 import { dispatchLine } from './dispatch.js';
 import { commitConfigure } from './commit-command.js';
-import { loadCib } from './cib-io.js';
+import { loadCibWithText } from './cib-io.js';
 import { Settings } from './settings.js';
 
 export interface SessionOptions {
@@ -145,12 +145,12 @@ export class Session {
 
   /** Loads the CIB in use into a configure session (entering `configure`). */
   async enterConfigure(): Promise<boolean> {
-    const loaded = await loadCib(this, this.source);
+    const loaded = await loadCibWithText(this, this.source);
     if (!loaded) {
       this.report(diag('CRM', 'error', 'configure: Missing requirements'));
       return false;
     }
-    this.configure = new ConfigureSession(loaded);
+    this.configure = new ConfigureSession(loaded.doc, loaded.text);
     return true;
   }
 }

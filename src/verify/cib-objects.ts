@@ -44,6 +44,8 @@ export function collectObjects(doc: Document): CibObject[] {
         case 'constraints':
           add(el, CONSTRAINT_TYPES[el.tagName] ?? 'other', null);
           break;
+        case 'fencing-topology':
+          break; // its levels are one crmsh object, added below
         default:
           add(el, 'other', null);
       }

@@ -12,6 +12,7 @@ import { opDefaultsNames, propertyNamesCheck, rscDefaultsNames } from './checks/
 import { opAttributeValues } from './checks/op-attribute-values.js';
 import { operations } from './checks/operations.js';
 import { parameters } from './checks/parameters.js';
+import { paramValues } from './checks/param-values.js';
 import { rscPattern } from './checks/rsc-pattern.js';
 import { templateExists } from './checks/template-exists.js';
 import type { Check } from './types.js';
@@ -32,3 +33,6 @@ export const CHECKS: readonly Check[] = [
   opDefaultsNames,
   fencingTopology,
 ];
+
+/** tcrm's own checks, beyond crmsh (run with `extras`); their diagnostics carry TCRM codes. */
+export const EXTRA_CHECKS: readonly Check[] = [paramValues];

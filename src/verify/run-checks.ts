@@ -2,12 +2,13 @@
  * crmsh's semantic checks over a CIB document: the global uniqueness check first, then every
  * checked object sorted by id (code points), each object's findings in crmsh's order.
  * `only` (the ids changed since load) is what a commit checks; without it, everything (verify).
+ * A commit (with `only`) of a configuration without any primitive checks nothing, as in crmsh.
  */
 import type { AgentCatalog } from '../agents/types.js';
 import type { Document, Element } from '../shadow-cib/xml.js';
 import { collectObjects, firstValue } from './cib-objects.js';
 import { UNIQUENESS_CODE, codePointCompare, uniquenessFindings } from './checks/uniqueness.js';
-import { CHECKS } from './registry.js';
+import { CHECKS, EXTRA_CHECKS } from './registry.js';
 import { viewOf } from './resource-view.js';
 import type { CheckContext, CheckMode, CibObject, Finding, ResourceView, VerifyDiagnostic, Weight } from './types.js';
 
@@ -18,6 +19,8 @@ export interface RunChecksOptions {
   checkMode: CheckMode;
   /** crmsh's core option `ignore_missing_metadata` */
   ignoreMissingMetadata?: boolean;
+  /** add tcrm's own checks (value rules), after crmsh's for each object */
+  extras?: boolean;
 }
 
 export interface RunChecksResult {
@@ -70,6 +73,8 @@ function toDiagnostic(f: Finding, check: string): VerifyDiagnostic {
 }
 
 export function runChecks(doc: Document, opts: RunChecksOptions): RunChecksResult {
+  // crmsh's commit skips its checks when there is no primitive at all; its verify does not
+  if (opts.only && hasNoPrimitive(doc)) return { diagnostics: [], worst: 0 };
   const ctx = buildContext(doc, opts.catalog, opts.ignoreMissingMetadata);
   const all = collectObjects(doc);
   const checked = all.filter((o) => !opts.only || opts.only.has(o.id));
@@ -86,13 +91,17 @@ export function runChecks(doc: Document, opts: RunChecksOptions): RunChecksResul
       for (const f of findings) diagnostics.push(toDiagnostic(f, check.code));
       if (stop) break;
     }
+    if (!opts.extras) continue;
+    for (const check of EXTRA_CHECKS) {
+      if (!check.appliesTo.includes(obj.type)) continue;
+      for (const f of check.run(obj, ctx).findings) diagnostics.push({ ...toDiagnostic(f, check.code), code: check.code });
+    }
   }
   const worst = diagnostics.reduce<0 | 1 | 2>((w, d) => Math.max(w, weightValue(d.weight, opts.checkMode)) as 0 | 1 | 2, 0);
   return { diagnostics, worst };
 }
 
-/** crmsh's commit rule: with no primitive at all the semantic checks are skipped (its
- *  `configure verify` runs them regardless). */
+/** crmsh's commit rule: with no primitive at all the semantic checks are skipped. */
 export function hasNoPrimitive(doc: Document): boolean {
   return !collectObjects(doc).some((o) => o.type === 'primitive');
 }

@@ -69,7 +69,7 @@ function afterLevel(line: string): string {
 /**
  * Lines that come from crm_verify (pacemaker), not from crmsh itself: `(function) \tlevel: …`,
  * `crm_verify: …`, libxml2's validity errors and crmsh's rewrite of Relax-NG lines
- * (`op (4): …`, indented from the second line on).
+ * (`op (4): …`, indented from the second line on; tcrm's own schema lines say `op (p1-monitor-10s): …`).
  */
 export function isVerifyLine(line: string): boolean {
   if (!MESSAGE.test(line)) return false;
@@ -78,7 +78,9 @@ export function isVerifyLine(line: string): boolean {
     /^\(\w+\)\s/.test(text) ||
     text.startsWith('crm_verify:') ||
     /validity error/.test(text) ||
-    /^\s*[\w-]+ \(\d\): /.test(text)
+    // crmsh writes the last digit of the schema line number in the parentheses; tcrm, which
+    // has no line numbers, writes the element's id there.
+    /^\s*[\w-]+ \([^()\s]*\): /.test(text)
   );
 }
 

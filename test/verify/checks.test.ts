@@ -200,6 +200,37 @@ describe('constraints, locations, properties, fencing', () => {
   });
 });
 
+describe("tcrm's own value checks (extras)", () => {
+  it('are off by default and never weigh in the return code', () => {
+    const doc = cib({ resources: prim('failoverip', 'ocf:heartbeat:IPaddr2', params('f', { ip: '172.31.0.100', cidr_netmask: '255.255.0.0' })) });
+    expect(run(doc).diagnostics).toEqual([]);
+    const r = run(doc, { extras: true });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      ['TCRM3201', 'failoverip: parameter "cidr_netmask" of IPaddr2 expects a prefix length (e.g. 24), not "255.255.0.0"', 'IPaddr2 wants a prefix length: 16'],
+    ]);
+    expect(r.worst).toBe(0);
+  });
+
+  it('a dotted netmask is fine for IPaddr; ip must be an address', () => {
+    const doc = cib({
+      resources:
+        prim('a', 'ocf:heartbeat:IPaddr', params('a', { ip: '10.0.0.300', cidr_netmask: '255.255.0.0' })) +
+        prim('b', 'ocf:heartbeat:IPaddr2', params('b', { ip: 'fe80::1', cidr_netmask: '64' })),
+    });
+    expect(run(doc, { extras: true }).diagnostics.map((d) => d.message)).toEqual(['a: parameter "ip" expects an IP address, not "10.0.0.300"']);
+  });
+
+  it('types from metadata: integer, boolean, select', () => {
+    const doc = cib({
+      resources: prim('i', 'ocf:heartbeat:IPaddr2', params('i', { ip: '10.0.0.1', lvs_support: 'maybe', lvs_ipv6_addrlabel_value: 'x9' })),
+    });
+    expect(run(doc, { extras: true }).diagnostics.map((d) => d.message)).toEqual([
+      'i: parameter "lvs_support" expects a boolean (true/false), not "maybe"',
+      'i: parameter "lvs_ipv6_addrlabel_value" expects an integer, not "x9"',
+    ]);
+  });
+});
+
 describe('helpers', () => {
   it('hasNoPrimitive and agentsUsedBy', () => {
     expect(hasNoPrimitive(cib({}))).toBe(true);

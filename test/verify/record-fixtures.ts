@@ -58,7 +58,31 @@ function record(name: string): void {
     .filter((l) => /^(WARNING|ERROR): /.test(l))
     .filter((l) => !isCrmVerifyLine(l.replace(/^(WARNING|ERROR): /, '')));
   writeFileSync(join(fixturesDir, `${name}.out`), out.map((l) => `${l}\n`).join(''));
+  if (before === null) recordExitCodes(name, dir, saved);
   process.stdout.write(`${name}: ${out.length} lines\n`);
+}
+
+/**
+ * `configure verify`'s exit code on the saved file in strict and relaxed check mode (crm -f
+ * exits 1 when verify fails). The relaxed run gets its own HOME: crmsh saves changed options
+ * to ~/.config/crm/crm.conf on exit. Skipped when cibadmin cannot load the file (schema).
+ */
+function recordExitCodes(name: string, dir: string, saved: string): void {
+  const codes: Record<string, number | boolean> = {};
+  for (const mode of ['strict', 'relaxed']) {
+    copyFileSync(saved, join(dir, 'v.xml'));
+    const script = join(dir, `verify-${mode}.crm`);
+    writeFileSync(script, `${mode === 'relaxed' ? 'options check-mode relaxed\n' : ''}configure\nverify\n`);
+    const home = mkdtempSync(join(tmpdir(), 'tcrm-home-'));
+    const r = spawnSync('sh', ['-c', 'crm -f "$0" 2>&1', script], {
+      encoding: 'utf8',
+      env: { ...process.env, CIB_file: join(dir, 'v.xml'), HOME: home },
+    });
+    if (r.stdout.includes('Could not connect')) return;
+    codes[mode] = r.status ?? -1;
+    codes.crmVerifyErrors = r.stdout.includes('Errors found during check');
+  }
+  writeFileSync(join(fixturesDir, `${name}.rc.json`), `${JSON.stringify(codes)}\n`);
 }
 
 const wanted = process.argv.slice(2);
