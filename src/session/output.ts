@@ -39,7 +39,7 @@ export function streamOutput(
   styler: Styler = plainStyler,
 ): Output {
   return {
-    print: (text) => stdout(text.endsWith('\n') ? text : text + '\n'),
+    print: (text) => stdout(text + '\n'),
     notice: (text) => stderr(text + '\n'),
     report: (d) => {
       const text = formatDiagnostic(d, styler).join('\n') + '\n';

@@ -12,6 +12,7 @@
 #   lab.sh crash NODE      SIGKILL the node's corosync (the peer sees it OFFLINE)
 #   lab.sh revive NODE     restart the node's corosync and wait until every node is Online
 #   lab.sh wait-online     wait until every node is Online
+#   lab.sh check-clean     exit 1 if anything of a lab is left on the machine
 #
 # Settings (environment): LAB_DIR (state directory, default /tmp/tcrm-lab), LAB_TRANSPORT
 # (knet|udpu, default knet), LAB_FAST (1: seed dc-deadtime=2s, default), LAB_TIMEOUT (seconds per
@@ -427,6 +428,24 @@ cmd_status() {
   in_node "$n" crm_mon -1 2>&1 || true
 }
 
+# After down (or a failed run): exit 1 and say what is left of a lab on this machine.
+cmd_check_clean() {
+  local left=() pid ns host_ns init_ns
+  ip netns list | grep -q '^tcrm-' && left+=("network namespaces: $(ip netns list | grep '^tcrm-' | tr '\n' ' ')")
+  for pid in /sys/class/net/tcrm*; do [ -e "$pid" ] && left+=("link ${pid##*/}"); done
+  [ -e "$LAB_DIR" ] && left+=("directory $LAB_DIR")
+  [ -e "$LAB_DIR.lock" ] && left+=("lock $LAB_DIR.lock")
+  grep -qE ' (/tmp/tcrm-lab|/run/netns)[/ ]' /proc/self/mountinfo && left+=("mounts: $(grep -E ' (/tmp/tcrm-lab|/run/netns)[/ ]' /proc/self/mountinfo | awk '{print $5}' | tr '\n' ' ')")
+  # A node's processes live in a network namespace other than the host's.
+  host_ns=$(readlink /proc/$$/ns/net); init_ns=$(readlink /proc/1/ns/net 2>/dev/null || true)
+  for pid in /proc/[0-9]*; do
+    ns=$(readlink "$pid/ns/net" 2>/dev/null) || continue
+    [ "$ns" = "$host_ns" ] || [ "$ns" = "$init_ns" ] || left+=("process ${pid#/proc/} in $ns: $(tr '\0' ' ' < "$pid/cmdline" 2>/dev/null | cut -c1-80)")
+  done
+  if [ ${#left[@]} -gt 0 ]; then printf 'lab leftover: %s\n' "${left[@]}" >&2; return 1; fi
+  echo "lab: nothing left"
+}
+
 cmd_crash() {
   local node=$1 pid; pid=$(pid_of "$node" corosync)
   alive "$pid" || die "corosync on $node is not running"
@@ -452,9 +471,10 @@ main() {
     exec) [ $# -ge 2 ] || die "usage: exec NODE cmd…"; local node=$1; shift; node_index "$node" >/dev/null; in_node "$node" "$@" ;;
     crash) [ $# -eq 1 ] || die "usage: crash NODE"; node_index "$1" >/dev/null; cmd_crash "$1" ;;
     revive) [ $# -eq 1 ] || die "usage: revive NODE"; node_index "$1" >/dev/null; cmd_revive "$1" ;;
+    check-clean) cmd_check_clean ;;
     wait-online) wait_until "$LAB_TIMEOUT" "all nodes Online in crm_mon" all_online ;;
     _node-init) node_init "$@" ;;
-    *) die "usage: lab.sh up [1|2] | down | status | exec NODE cmd… | crash NODE | revive NODE | wait-online" ;;
+    *) die "usage: lab.sh up [1|2] | down | status | exec NODE cmd… | crash NODE | revive NODE | wait-online | check-clean" ;;
   esac
 }
 main "$@"

@@ -70,6 +70,15 @@ describe('operations', () => {
   });
 });
 
+describe('op attribute values follow the CIB schema', () => {
+  const withSchema = (schema: string) =>
+    parseXml(`<cib validate-with="${schema}"><configuration><crm_config/><nodes/><resources>${prim('d', 'ocf:heartbeat:Dummy', ops('d', [{ name: 'monitor', interval: '10s', role: 'Promoted' }]))}</resources><constraints/></configuration></cib>`);
+  it('Promoted is a role from pacemaker-3.7 on', () => {
+    expect(run(withSchema('pacemaker-3.9')).diagnostics).toEqual([]);
+    expect(lines(run(withSchema('pacemaker-3.0')))).toEqual(["warning: d: op 'monitor' attribute 'role' value 'Promoted' not recognized"]);
+  });
+});
+
 describe('agents and parameters', () => {
   const missing = cib({ resources: prim('x1', 'ocf:heartbeat:IPadr2', params('x1', { ip: '1.2.3.4' })) });
 
@@ -174,8 +183,18 @@ describe('constraints, locations, properties, fencing', () => {
     });
     const r = run(doc);
     expect(r.diagnostics.map((d) => [d.message, d.hint])).toEqual([
-      ["cib-bootstrap-options: unknown attribute 'stonith-enable'", "did you mean 'stonith-enabled'?"],
+      [
+        "cib-bootstrap-options: unknown attribute 'stonith-enable'",
+        "did you mean 'stonith-enabled'? As written, stonith-enabled keeps its default (true): that is why Pacemaker refuses to start resources without a STONITH resource.",
+      ],
     ]);
+  });
+
+  it('a missing template gets a did-you-mean', () => {
+    const doc = cib({
+      resources: '<template id="web-tmpl" class="ocf" provider="heartbeat" type="Dummy"/><primitive id="w" template="web_tmpl"/>',
+    });
+    expect(run(doc).diagnostics.map((d) => [d.message, d.hint])).toEqual([['web_tmpl: no such resource template', "did you mean 'web-tmpl'?"]]);
   });
 
   it('fencing_topology targets and devices', () => {

@@ -2,19 +2,33 @@
  * Names in cluster property sets (only `cib-bootstrap-options`: other sets hold agents'
  * state), rsc_defaults and op_defaults against what each may hold.
  */
-import { didYouMean } from '../../agents/suggest.js';
+import { suggestNames } from '../../agents/suggest.js';
 import { childElements } from '../../shadow-cib/xml.js';
 import { warning } from '../findings.js';
 import { EXTRA_CLUSTER_PROPERTIES, OP_ATTRIBUTES, PRIMITIVE_META } from '../meta-names.js';
 import type { Check, CibObject, Finding } from '../types.js';
 
-function unknownNames(obj: CibObject, known: ReadonlySet<string>): Finding[] {
+function unknownNames(obj: CibObject, known: ReadonlySet<string>, explain?: (meant: string) => string | undefined): Finding[] {
   return childElements(obj.el)
     .filter((nv) => nv.tagName === 'nvpair' && nv.getAttribute('name') && !known.has(nv.getAttribute('name')!))
     .map((nv) => {
       const name = nv.getAttribute('name')!;
-      return warning(`${obj.id}: unknown attribute '${name}'`, didYouMean(name, known));
+      const meant = suggestNames(name, known, 1)[0];
+      const hint = meant ? [`did you mean '${meant}'?`, explain?.(meant)].filter(Boolean).join(' ') : undefined;
+      return warning(`${obj.id}: unknown attribute '${name}'`, hint);
     });
+}
+
+/** Why a misspelt option matters: the cluster keeps the default of the one meant. */
+function propertyEffect(obj: CibObject): (meant: string) => string | undefined {
+  const written = new Set(childElements(obj.el).map((nv) => nv.getAttribute('name')));
+  return (meant) => {
+    if (written.has(meant)) return undefined;
+    if (meant === 'stonith-enabled') {
+      return 'As written, stonith-enabled keeps its default (true): that is why Pacemaker refuses to start resources without a STONITH resource.';
+    }
+    return `As written, ${meant} keeps its default value.`;
+  };
 }
 
 export function propertyNamesCheck(clusterOptionNames: () => string[]): Check {
@@ -25,7 +39,7 @@ export function propertyNamesCheck(clusterOptionNames: () => string[]): Check {
     run(obj) {
       if (obj.id !== 'cib-bootstrap-options') return { findings: [] };
       known ??= new Set([...clusterOptionNames(), ...EXTRA_CLUSTER_PROPERTIES]);
-      return { findings: unknownNames(obj, known) };
+      return { findings: unknownNames(obj, known, propertyEffect(obj)) };
     },
   };
 }

@@ -1,26 +1,22 @@
-/** Op attribute values against the enumerations of Pacemaker's schema for `op`. */
+/** Op attribute values against the enumerations of the CIB's schema for `op`. */
 import { childElements, type Element } from '../../shadow-cib/xml.js';
 import { didYouMean } from '../../agents/suggest.js';
 import { warning } from '../findings.js';
+import { opEnums } from '../op-enums.js';
 import type { Check, Finding } from '../types.js';
-
-/** The `op` attributes whose values the pacemaker schema enumerates (validate-with 3.x). */
-export const OP_ENUMS: Record<string, string[]> = {
-  'on-fail': ['ignore', 'block', 'stop', 'restart', 'standby', 'fence', 'restart-container', 'demote'],
-  role: ['Stopped', 'Started', 'Promoted', 'Unpromoted', 'Slave', 'Master'],
-};
 
 export const opAttributeValues: Check = {
   code: 'TCRM3105',
   appliesTo: ['primitive', 'rsc_template'],
-  run(obj) {
+  run(obj, ctx) {
+    const enums = opEnums(ctx.doc.documentElement?.getAttribute('validate-with') ?? null);
     const findings: Finding[] = [];
     const ops = childElements(obj.el)
       .filter((c) => c.tagName === 'operations')
       .flatMap((o: Element) => childElements(o).filter((c) => c.tagName === 'op'));
     for (const op of ops) {
       for (const attr of Array.from(op.attributes)) {
-        const values = OP_ENUMS[attr.name];
+        const values = enums[attr.name];
         if (!values || values.includes(attr.value)) continue;
         findings.push(
           warning(
