@@ -2,6 +2,7 @@
 
 import type { Selector } from '../grammar/shell-ast.js';
 import { checkAtVerify } from '../commit/cluster-checks.js';
+import { semanticChecks } from './semantic-checks.js';
 import { showConfiguration } from '../shadow-cib/show.js';
 import { ConfigureSession } from './configure-session.js';
 import { commitConfigure } from './commit-command.js';
@@ -39,10 +40,13 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
     return true;
   },
   'configure.commit': (session, cmd) => commitConfigure(session, { force: cmd.force, replace: cmd.replace }),
-  'configure.verify': (session) => {
-    const result = checkAtVerify(session.configure!.working);
-    session.reportAll(result.lines);
-    return result.ok;
+  'configure.verify': async (session) => {
+    const working = session.configure!.working;
+    const cluster = checkAtVerify(working);
+    session.reportAll(cluster.lines);
+    const checks = await semanticChecks(session, working, {});
+    session.reportAll(checks.diagnostics);
+    return cluster.ok && checks.worst < 2;
   },
   'configure.refresh': async (session) => {
     const cfg = session.configure!;

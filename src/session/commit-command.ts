@@ -4,7 +4,8 @@
  * commit leaves the CIB untouched; a successful one reloads the session from what was written.
  */
 import { diag } from '../diagnostic.js';
-import { checkAtCommit } from '../commit/cluster-checks.js';
+import { checkAtCommit, hasPrimitive } from '../commit/cluster-checks.js';
+import { semanticChecks } from './semantic-checks.js';
 import { commitToFile } from '../commit/file-target.js';
 import { message } from '../messages/catalog.js';
 import { ConfigureSession } from './configure-session.js';
@@ -25,7 +26,12 @@ export async function commitConfigure(
   const force = opts.force || session.opts.force;
   const gate = checkAtCommit(cfg.working);
   session.reportAll(gate.lines);
-  if (gate.blocking) {
+  // crmsh checks only the objects this session changed; with no primitive it checks nothing.
+  const checks = hasPrimitive(cfg.working)
+    ? await semanticChecks(session, cfg.working, { changedSince: cfg.loaded })
+    : { diagnostics: [], worst: 0 };
+  session.reportAll(checks.diagnostics);
+  if (gate.blocking || checks.worst >= 2) {
     if (force) {
       session.report(diag('CRM', 'info', 'commit forced'));
     } else if (!(await session.confirm('Do you still want to commit?'))) {
