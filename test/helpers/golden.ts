@@ -49,6 +49,7 @@ export const NEEDS_VOCABULARY: Record<string, string> = {
   set: 'the configure set command',
   shadow: 'shadow CIBs (cib new / use / commit)',
   live: 'a live cluster',
+  divergence: 'tcrm departs from crmsh here on purpose (the note says why)',
 };
 
 export function skipReason(fixture: Fixture): string | undefined {
