@@ -1,10 +1,12 @@
 /**
  * Parses one configure object statement (one logical line whose command word the dispatcher
- * already matched) into the AST, or into exactly one diagnostic carrying crmsh's message.
+ * already matched) into the AST, or into the diagnostics carrying crmsh's message: one, or two
+ * where crmsh prints a detail line of its own (e.g. `bad resource type specification X`) before
+ * the `syntax in …` line.
  * Never throws: a bug becomes an internal-error diagnostic.
  */
 import type { CstNode, IRecognitionException } from 'chevrotain';
-import type { Diagnostic, Position } from '../diagnostic.js';
+import { diag, type Diagnostic, type Position } from '../diagnostic.js';
 import type { ConfigStatement } from './ast.js';
 import { configureParser, type CrmRecognitionException } from './configure-parser.js';
 import { internalErrorDiagnostic, syntaxDiagnostic, wordSplitDiagnostic } from './syntax-error.js';
@@ -130,26 +132,37 @@ function parseCommand(line: LogicalLine, command: ConfigureObjectCommand, opts: 
     : rule.call(parser);
   if (parser.errors.length > 0) {
     const parsing = (parser.cut ? echo.slice(0, -1) : echo).join(' ');
-    return { stmt: null, diagnostics: [errorDiagnostic(parser.errors[0], command, parsing, tokens, line)] };
+    return { stmt: null, diagnostics: errorDiagnostics(parser.errors[0], command, parsing, tokens, line) };
   }
   const stmt = toAst(command, cst, { text: echo.join(' '), at: words[0].at });
   return { stmt, diagnostics: [] };
 }
 
-function errorDiagnostic(
+function errorDiagnostics(
   e: IRecognitionException,
   command: string,
   parsing: string,
   tokens: WordToken[],
   line: LogicalLine,
-): Diagnostic {
+): Diagnostic[] {
   const crm = (e as CrmRecognitionException).crm;
   if (crm) {
     const at = crm.pos ?? (crm.at ? crm.at.word.at : endOf(line));
     const d = syntaxDiagnostic(crm.context ?? command, e.message, crm.near, parsing, at);
-    if (crm.detail) d.hint = `${crm.detail} (crmsh prints this as its own ERROR line first)`;
-    return d;
+    // crmsh logs the detail as its own ERROR line before the syntax line; the syntax line
+    // carries the position, so the detail line goes without one.
+    return crm.detail ? [diag('CRM', 'error', crm.detail), d] : [d];
   }
+  return [errorDiagnostic(e, command, tokens, line, parsing)];
+}
+
+function errorDiagnostic(
+  e: IRecognitionException,
+  command: string,
+  tokens: WordToken[],
+  line: LogicalLine,
+  parsing: string,
+): Diagnostic {
   const tok = e.token as WordToken;
   const atEnd = tok.word === undefined;
   if (e.name === 'NotAllInputParsedException' && !atEnd) {

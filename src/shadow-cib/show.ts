@@ -39,7 +39,21 @@ function contextFor(doc: Document, all: CibObject[], globs: string[]): RenderCon
     obscure: obscurerFor(globs),
     nodeCount: all.filter((o) => o.kind === 'node').length,
     schemaKnown: /^pacemaker-\d/.test(schema),
+    referencedRuleIds: referencedRuleIds(doc),
   };
+}
+
+/** crmsh learns which rule ids are referenced by reading every object back, selected or not. */
+function referencedRuleIds(doc: Document): Set<string> {
+  const ids = new Set<string>();
+  const cfg = doc.documentElement && firstChild(doc.documentElement, 'configuration');
+  const refs = cfg?.getElementsByTagName('rule');
+  if (!refs) return ids;
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs.item(i)!.getAttribute('id-ref');
+    if (ref) ids.add(ref);
+  }
+  return ids;
 }
 
 function obscureGlobs(selectors: string[], opts: { obscurePattern?: string; forEdit?: boolean }): string[] {

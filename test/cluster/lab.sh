@@ -220,6 +220,8 @@ members_seen() {  # NODE COUNT: corosync on NODE sees COUNT members
   [[ $(grep -E '^Nodes:' <<<"$out" | awk '{print $2}') == "$2" ]]
 }
 
+corosync_answers() { in_node "$1" corosync-cfgtool -s >/dev/null 2>&1; }
+
 all_members_seen() {
   local n count; count=$(node_count)
   for n in $(lab_nodes); do alive "$(pid_of "$n" corosync)" && members_seen "$n" "$count" || return 1; done
@@ -334,9 +336,14 @@ cmd_up() {
     start_daemon "$n" sshd /usr/sbin/sshd -D -f "$(node_dir "$n")/ssh/sshd_config" -E /var/log/sshd.log
     start_corosync "$n"
   done
+  # pacemakerd starts as soon as its node's corosync answers, as a boot would start it, not after
+  # membership: it overlaps the ~3 s knet link set-up (measured: ~3 s faster bring-up).
+  for n in $(lab_nodes); do
+    wait_until "$LAB_TIMEOUT" "corosync on $n to answer" corosync_answers "$n"
+    start_pacemaker "$n"
+  done
   wait_until "$LAB_TIMEOUT" "corosync membership of $count node(s)" all_members_seen
   log "corosync membership formed after $((SECONDS - start))s"
-  for n in $(lab_nodes); do start_pacemaker "$n"; done
   wait_until "$LAB_TIMEOUT" "all nodes Online in crm_mon" all_online
   for n in $(lab_nodes); do wait_until "$LAB_TIMEOUT" "sshd on $n" ssh_ready "$n"; done
   in_node "${NODE_NAMES[0]}" cibadmin -Q --scope configuration > "$LAB_DIR/baseline-configuration.xml"
@@ -435,7 +442,9 @@ cmd_check_clean() {
   for pid in /sys/class/net/tcrm*; do [ -e "$pid" ] && left+=("link ${pid##*/}"); done
   [ -e "$LAB_DIR" ] && left+=("directory $LAB_DIR")
   [ -e "$LAB_DIR.lock" ] && left+=("lock $LAB_DIR.lock")
-  grep -qE ' (/tmp/tcrm-lab|/run/netns)[/ ]' /proc/self/mountinfo && left+=("mounts: $(grep -E ' (/tmp/tcrm-lab|/run/netns)[/ ]' /proc/self/mountinfo | awk '{print $5}' | tr '\n' ' ')")
+  local mounts
+  mounts=$(awk -v lab="$LAB_DIR" '$5 == "/run/netns" || index($5, "/run/netns/") == 1 || index($5, lab) == 1 {print $5}' /proc/self/mountinfo)
+  [ -z "$mounts" ] || left+=("mounts: $(tr '\n' ' ' <<<"$mounts")")
   # A node's processes live in a network namespace other than the host's.
   host_ns=$(readlink /proc/$$/ns/net); init_ns=$(readlink /proc/1/ns/net 2>/dev/null || true)
   for pid in /proc/[0-9]*; do

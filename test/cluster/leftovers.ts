@@ -10,7 +10,6 @@ export interface HostSnapshot {
   netns: string[];
   links: string[];
   mountPoints: string[];
-  runEntries: string[];
   paths: Record<string, boolean>;
 }
 
@@ -38,7 +37,6 @@ export function hostSnapshot(watchedPaths: string[]): HostSnapshot {
     netns: listNetns(),
     links: listLinks(),
     mountPoints: hostMountPoints(),
-    runEntries: readdirSync('/run').sort(),
     paths: Object.fromEntries(watchedPaths.map((path) => [path, existsSync(path)])),
   };
 }

@@ -9,7 +9,8 @@ import type { LabEnv } from './lab-env.js';
 import { labDown, labDownSync, labUp, resetCluster } from './lab-control.js';
 import { acquireLabLock, holdsLabLock, releaseLabLock } from './lab-lock.js';
 
-const SETUP_TIMEOUT_MS = 900_000;
+// Covers waiting up to 30 min for another file's lab (lab-lock.ts) plus the bring-up.
+const SETUP_TIMEOUT_MS = 40 * 60_000;
 
 let teardownInstalled = false;
 function onExit(): void {

@@ -68,6 +68,18 @@ describe('diagnostics', () => {
     expect(e.at?.col).toBe(26);
   });
 
+  it("crmsh's detail line comes first, without a position, then the syntax line", () => {
+    const r = parseLine('primitive p1 ocf:heartbeat:Dummy:extra');
+    expect(r.diagnostics).toHaveLength(2);
+    expect(r.diagnostics[0]).toEqual({ code: 'CRM', severity: 'error', message: 'bad resource type specification ocf:heartbeat:Dummy:extra' });
+    expect(r.diagnostics[1].message).toBe(
+      "syntax in primitive: Unknown resource type near <ocf:heartbeat:Dummy:extra> parsing 'primitive p1 ocf:heartbeat:Dummy:extra'",
+    );
+    expect(r.diagnostics[1].at?.col).toBe(14);
+    const [detail] = parseLine('primitive p1 ocf::Dummy').diagnostics;
+    expect(detail.message).toBe('provider could not be determined for ocf::Dummy');
+  });
+
   it('an unterminated quote is a diagnostic, not a parse', () => {
     const [line] = splitLogicalLines('primitive p Dummy params a="b', 'f');
     const r = parseConfigureStatement(line, 'primitive');

@@ -163,6 +163,5 @@ describe('lab cluster smoke', () => {
     const newMounts = now.mountPoints.filter((point) => !before.mountPoints.includes(point));
     expect(newMounts).toEqual([]);
     expect(now.paths).toEqual(before.paths);
-    expect(now.runEntries).toEqual(before.runEntries);
   }, 600_000);
 });

@@ -2,10 +2,10 @@
 import type { PropertyStmt } from '../../grammar/ast.js';
 import { allObjects, ensureSection } from '../cib-query.js';
 import { assignIds } from '../ids.js';
-import { childElements, type Element } from '../xml.js';
+import { childElements, configurationOf, firstChild, type Element } from '../xml.js';
 import { ok, type Lowered } from './common.js';
 import type { Env } from './env.js';
-import { buildAttrSet } from './attr-sets.js';
+import { buildAttrSet, noteReference } from './attr-sets.js';
 
 const WHERE = {
   property: { section: 'crm_config', tag: 'cluster_property_set', defaultId: 'cib-bootstrap-options' },
@@ -15,13 +15,17 @@ const WHERE = {
 
 export function lowerDefaults(env: Env, stmt: PropertyStmt): Lowered {
   const where = WHERE[stmt.kind];
-  const section = ensureSection(env.doc, where.section);
-  const setId = stmt.set.id ?? where.defaultId;
-  const built = buildAttrSet(env, { ...stmt.set, id: setId }, where.tag);
+  // crmsh does not keep `$id-ref=X` on a cluster set: it checks X exists (reporting a missing
+  // one twice) and then edits the default set as if no id had been given.
+  if (stmt.set.idRef !== undefined) noteReference(env, stmt.set.idRef, 2);
+  const setId = stmt.set.idRef !== undefined ? where.defaultId : (stmt.set.id ?? where.defaultId);
+  const built = buildAttrSet(env, { ...stmt.set, id: setId, idRef: undefined }, where.tag);
   // crmsh looks the id up among all objects: `rsc_defaults $id=<a primitive>` merges into the
-  // primitive (schema-invalid, refused at commit). We do the same, for the same outcome.
+  // primitive (schema-invalid, refused at commit), and `rsc_defaults X:` merges into a property
+  // set X. We do the same, for the same outcome; the section is created only for a new set.
+  const present = firstChild(configurationOf(env.doc), where.section);
   const existing =
-    childElements(section).find((s) => s.tagName === where.tag && s.getAttribute('id') === setId) ??
+    (present && childElements(present).find((s) => s.tagName === where.tag && s.getAttribute('id') === setId)) ??
     allObjects(env.doc).find((o) => o.tagName !== 'node' && o.getAttribute('id') === setId);
   if (existing) {
     for (const r of childElements(built).filter((c) => c.tagName === 'rule')) {
@@ -46,7 +50,7 @@ export function lowerDefaults(env: Env, stmt: PropertyStmt): Lowered {
   } else {
     collapseDuplicateNames(built);
     assignIds(built, env.ctx.ids);
-    section.appendChild(built);
+    ensureSection(env.doc, where.section).appendChild(built);
   }
   env.ctx.changed.add(setId);
   return ok(env.diags);

@@ -1,6 +1,7 @@
 /** Heads and parts of location, colocation, order and rsc_ticket constraints. */
 import { childElements, type Element } from '../xml.js';
 import { ruleText } from './rules.js';
+import type { RenderContext } from './context.js';
 import { nvText, scoreOf } from './values.js';
 
 function isFalse(v: string | null): boolean | null {
@@ -73,8 +74,8 @@ export function locationHead(el: Element): string | null {
   return s;
 }
 
-export function locationChildParts(c: Element): string[] {
-  return c.tagName === 'rule' ? [`rule ${ruleText(c)}`] : [];
+export function locationChildParts(c: Element, ctx: RenderContext): string[] {
+  return c.tagName === 'rule' ? [`rule ${ruleText(c, ctx)}`] : [];
 }
 
 /** colocation and order: `<kind> <id> [<score|kind>:] <refs> [symmetrical=|node-attribute=]`. */

@@ -8,4 +8,7 @@ export interface RenderContext {
   nodeCount: number;
   /** False when the CIB names no Pacemaker schema (`validate-with="none"`). */
   schemaKnown: boolean;
+  /** Ids that some `<rule id-ref>` in the whole configuration points at: crmsh shows those
+   *  rules with `$id=`, so the reference still reads back (absent: none). */
+  referencedRuleIds?: ReadonlySet<string>;
 }

@@ -34,7 +34,7 @@ export function attrSetText(set: Element, keyword: string, ctx: RenderContext): 
   }
   const score = set.getAttribute('score');
   if (score) words.push(`${score}:`);
-  for (const c of childElements(set)) if (c.tagName === 'rule') words.push(`rule ${ruleText(c)}`);
+  for (const c of childElements(set)) if (c.tagName === 'rule') words.push(`rule ${ruleText(c, ctx)}`);
   for (const c of childElements(set)) if (c.tagName === 'nvpair') words.push(nvpairText(c, ctx));
   return words.join(' ');
 }

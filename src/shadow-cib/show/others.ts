@@ -28,7 +28,7 @@ export function propertyHead(kind: string, id: string): string {
 }
 
 export function propertyChildParts(c: Element, ctx: RenderContext): string[] {
-  if (c.tagName === 'rule') return [`rule ${ruleText(c)}`];
+  if (c.tagName === 'rule') return [`rule ${ruleText(c, ctx)}`];
   if (c.tagName === 'nvpair') return [nvpairText(c, ctx)];
   return [];
 }

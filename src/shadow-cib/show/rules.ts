@@ -1,5 +1,6 @@
 /** Rules and their expressions as crmsh writes them after `rule`. */
 import { childElements, type Element } from '../xml.js';
+import type { RenderContext } from './context.js';
 import { nvText, quoteValue, scoreOf } from './values.js';
 
 const DATE_OP_WORD: Record<string, string> = { in_range: 'in', date_spec: 'spec' };
@@ -40,10 +41,14 @@ function expressionText(el: Element): string {
 }
 
 /** The text after the `rule` keyword. */
-export function ruleText(rule: Element): string {
-  const idref = rule.getAttribute('id-ref');
-  if (idref) return nvText('$id-ref', idref);
+export function ruleText(rule: Element, ctx?: Pick<RenderContext, 'referencedRuleIds'>): string {
   const words: string[] = [];
+  const id = rule.getAttribute('id');
+  if (id && ctx?.referencedRuleIds?.has(id)) words.push(nvText('$id', id));
+  else {
+    const idref = rule.getAttribute('id-ref');
+    if (idref) return nvText('$id-ref', idref);
+  }
   const role = rule.getAttribute('role');
   if (role) words.push(nvText('$role', role));
   if (rule.getAttribute('score') !== 'INFINITY') {
