@@ -15,6 +15,11 @@ export interface FileCommitOptions {
   force: boolean;
   lockTimeoutMs?: number;
   hooks?: AtomicWriteHooks;
+  /**
+   * The caller gives up `working` (it continues from `written`): stamp and write it in place
+   * instead of copying it first — a copy of a large CIB costs seconds with xmldom.
+   */
+  adoptWorking?: boolean;
 }
 
 export interface CommitResult {
@@ -47,7 +52,7 @@ export async function commitToFile(
     const file = current.doc;
 
     const moved = !sameVersion(file, loaded);
-    let next: Document = working.cloneNode(true) as Document;
+    let next: Document = opts.adoptWorking ? working : (working.cloneNode(true) as Document);
     let conflicts: Conflict[] = [];
     if (moved) {
       const result = mergeConfigurations(loaded, working, file, { oursWinConflicts: opts.force });

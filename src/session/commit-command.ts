@@ -28,7 +28,7 @@ export async function commitConfigure(
   session.reportAll(gate.lines);
   // crmsh checks only the objects this session changed; with no primitive it checks nothing.
   const checks = hasPrimitive(cfg.working)
-    ? await semanticChecks(session, cfg.working, { changedSince: cfg.loaded })
+    ? await semanticChecks(session, cfg.working, { only: cfg.changed })
     : { diagnostics: [], worst: 0 };
   session.reportAll(checks.diagnostics);
   if (gate.blocking || checks.worst >= 2) {
@@ -44,7 +44,8 @@ export async function commitConfigure(
     session.report(diag('CRM', 'error', 'running cibadmin -Ql: Could not connect to the CIB: Transport endpoint is not connected'));
     return false;
   }
-  const result = await commitToFile(source.path, cfg.loaded, cfg.working, { force });
+  // The session continues from what was written, so the working copy need not be kept.
+  const result = await commitToFile(source.path, cfg.loaded, cfg.working, { force, adoptWorking: true });
   if (!session.reportAll(result.diagnostics) || !result.ok) return false;
   // What was written is the new baseline (the session's changes are now committed).
   if (result.written) {

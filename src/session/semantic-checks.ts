@@ -6,7 +6,7 @@
 import { chooseCatalog } from '../agents/choose-catalog.js';
 import { AgentCache } from '../agents/agent-cache.js';
 import { localExec } from '../commit/local-transport.js';
-import { agentsUsedBy, changedObjectIds, runChecks, type RunChecksResult } from '../verify/index.js';
+import { agentsUsedBy, runChecks, type RunChecksResult } from '../verify/index.js';
 import type { Document } from '../shadow-cib/xml.js';
 import type { Session } from './session.js';
 
@@ -15,7 +15,8 @@ const caches = new WeakMap<Session, AgentCache>();
 export async function semanticChecks(
   session: Session,
   doc: Document,
-  scope: { changedSince?: Document },
+  /** `only`: the ids of the objects this session changed (commit); absent: every object (verify). */
+  scope: { only?: Set<string> },
 ): Promise<RunChecksResult> {
   if (session.settings.get('core.check_frequency') === 'never') return { diagnostics: [], worst: 0 };
   let cache = caches.get(session);
@@ -29,7 +30,7 @@ export async function semanticChecks(
   });
   return runChecks(doc, {
     catalog,
-    only: scope.changedSince ? changedObjectIds(scope.changedSince, doc) : undefined,
+    only: scope.only,
     checkMode: session.settings.get('core.check_mode') === 'relaxed' ? 'relaxed' : 'strict',
     ignoreMissingMetadata: session.settings.isYes('core.ignore_missing_metadata'),
   });

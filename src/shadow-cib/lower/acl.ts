@@ -31,11 +31,11 @@ const SPEC_ATTR: Record<string, string> = {
 export function lowerRole(env: Env, stmt: RoleStmt): Lowered {
   const el = element(env.doc, 'acl_role', [['id', stmt.id.name], ['description', stmt.description]]);
   for (const p of stmt.permissions) {
-    const built = buildPermission(env, p);
+    const built = buildPermissions(env, p);
     if (built === undefined) {
       return failed([syntaxError('role', 'attribute is only valid in combination with tag/object-type', stmt.text, p.at)]);
     }
-    el.appendChild(built);
+    for (const perm of built) el.appendChild(perm);
   }
   const errors = creationErrors(env, 'role', stmt.id.name, el, stmt.id.at);
   if (errors.length > 0) return failed([...env.diags, ...errors]);
@@ -43,23 +43,35 @@ export function lowerRole(env: Env, stmt: RoleStmt): Lowered {
   return ok(env.diags);
 }
 
-function buildPermission(env: Env, p: AclPermission) {
-  const attrs: Array<[string, string | undefined]> = [['kind', p.kind], ['id', p.id], ['description', p.description]];
+/**
+ * One permission as crmsh writes it: one `acl_permission` per kind of target, in the order
+ * xpath, reference, object-type (+ attribute); a kind given twice keeps its last value.
+ * `read ref:a tag:nvpair` is thus two permissions.
+ */
+function buildPermissions(env: Env, p: AclPermission): Element[] | undefined {
+  const targets = new Map<string, string | undefined>();
   for (const spec of p.specs) {
     const attr = SPEC_ATTR[spec.key];
     if (attr) {
-      attrs.push([attr, spec.value]);
+      targets.set(attr, spec.value);
       continue;
     }
     const shortcut = SHORTCUTS[spec.key];
     if (shortcut) {
       const [arg, extra] = spec.value === undefined ? [] : splitOnce(spec.value);
-      attrs.push(['xpath', shortcut(arg, extra)]);
+      targets.set('xpath', shortcut(arg, extra));
     }
   }
-  const has = (n: string) => attrs.some(([a, v]) => a === n && v !== undefined);
-  if (has('attribute') && !has('object-type')) return undefined;
-  return element(env.doc, 'acl_permission', attrs);
+  if (targets.has('attribute') && !targets.has('object-type')) return undefined;
+  const head: Array<[string, string | undefined]> = [['kind', p.kind], ['id', p.id], ['description', p.description]];
+  const out: Element[] = [];
+  for (const attr of ['xpath', 'reference']) {
+    if (targets.has(attr)) out.push(element(env.doc, 'acl_permission', [...head, [attr, targets.get(attr)]]));
+  }
+  if (targets.has('object-type')) {
+    out.push(element(env.doc, 'acl_permission', [...head, ['object-type', targets.get('object-type')], ['attribute', targets.get('attribute')]]));
+  }
+  return out;
 }
 
 function splitOnce(text: string): [string, string | undefined] {

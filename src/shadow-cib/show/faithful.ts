@@ -198,20 +198,41 @@ function setsReadBack(el: Element, kind: string): boolean {
   return true;
 }
 
-function fencingReadsBack(el: Element): boolean {
-  const byTarget = new Map<string, number[]>();
+/**
+ * The text groups levels by target (`attr:rack=1` and `attr:rack=2` apart), in index order;
+ * reading it back numbers them with one counter per node name, pattern or attribute name. The
+ * levels must come out with the same indexes (in any order, as crmsh compares them).
+ */
+function fencingReadsBack(el: Element, ctx: RenderContext): boolean {
+  const groups = new Map<string, { counterKey: string; isNode: boolean; byIndex: Map<number, string> }>();
+  const original: string[] = [];
   for (const lvl of childElements(el)) {
-    const key = `${lvl.getAttribute('target')}\0${lvl.getAttribute('target-pattern')}\0${lvl.getAttribute('target-attribute')}\0${lvl.getAttribute('target-value')}`;
-    const index = Number.parseInt(lvl.getAttribute('index') ?? '', 10);
-    if (!Number.isInteger(index)) return false;
-    if (!byTarget.has(key)) byTarget.set(key, []);
-    byTarget.get(key)!.push(index);
+    const rawIndex = lvl.getAttribute('index') ?? '';
+    const index = Number.parseInt(rawIndex, 10);
+    if (!Number.isInteger(index) || String(index) !== rawIndex) return false;
+    const pattern = lvl.getAttribute('target-pattern');
+    const attribute = lvl.getAttribute('target-attribute');
+    const target = lvl.getAttribute('target');
+    const key = `${target}\0${pattern}\0${attribute}\0${lvl.getAttribute('target-value')}`;
+    const counterKey = pattern ?? attribute ?? target ?? '';
+    if (!groups.has(key)) groups.set(key, { counterKey, isNode: pattern === null && attribute === null, byIndex: new Map() });
+    const devices = lvl.getAttribute('devices') ?? '';
+    groups.get(key)!.byIndex.set(index, devices);
+    original.push(`${key}\0${index}\0${devices}`);
   }
-  for (const indexes of byTarget.values()) {
-    const sorted = [...indexes].sort((a, b) => a - b);
-    if (sorted.some((v, i) => v !== i + 1)) return false;
+  const texts = new Set([...groups.values()].map((g) => [...g.byIndex.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join(' ')));
+  // The one-line form stands for "every node": it reads back only when the targets are the nodes.
+  if (texts.size === 1 && groups.size === ctx.nodeCount && ![...groups.values()].every((g) => g.isNode)) return false;
+  const counters = new Map<string, number>();
+  const readBack: string[] = [];
+  for (const [key, g] of groups) {
+    for (const [, devices] of [...g.byIndex.entries()].sort((a, b) => a[0] - b[0])) {
+      const index = counters.get(g.counterKey) ?? 1;
+      counters.set(g.counterKey, index + 1);
+      readBack.push(`${key}\0${index}\0${devices}`);
+    }
   }
-  return true;
+  return original.sort().join('\n') === readBack.sort().join('\n');
 }
 
 const NODE_TYPES = new Set(['normal', 'member', 'ping', 'remote']);
@@ -256,7 +277,7 @@ function kindSpecificReadsBack(kind: string, el: Element, ctx: RenderContext): b
       return setsReadBack(el, kind);
     }
     case 'fencing_topology':
-      return fencingReadsBack(el);
+      return fencingReadsBack(el, ctx);
     default:
       return true;
   }
