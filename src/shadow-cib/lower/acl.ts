@@ -2,6 +2,7 @@
 import type { AclPermission, AclTargetStmt, RoleStmt } from '../../grammar/ast.js';
 import { crmError, element, failed, ok, syntaxError, type Lowered } from './common.js';
 import type { Env } from './env.js';
+import type { Element } from '../xml.js';
 import { creationErrors, insertObject } from './objects.js';
 
 /** Shortcut → XPath; `arg` is the text after the shortcut's colon, `extra` after a second one. */
