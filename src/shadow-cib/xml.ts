@@ -33,7 +33,11 @@ export function parseXml(text: string): Document {
   return doc;
 }
 
+const NEEDS_ATTR_ESCAPE = /[&<>"\n\r\t]/;
+
 export function escapeAttr(value: string): string {
+  // Nearly every CIB value needs no escaping: skip the seven replacements for those.
+  if (!NEEDS_ATTR_ESCAPE.test(value)) return value;
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

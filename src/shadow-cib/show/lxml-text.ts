@@ -3,7 +3,7 @@
  * `<x/>` for empty elements, non-ASCII characters as character references — hexadecimal in
  * the attributes of the element being printed, decimal below it (libxml2 does both).
  */
-import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, attributesOf, type Element, type Node } from '../xml.js';
+import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, attributesOf, escapeAttr, escapeText, type Element, type Node } from '../xml.js';
 
 function charRefs(text: string, hex: boolean): string {
   let out = '';
@@ -16,23 +16,15 @@ function charRefs(text: string, hex: boolean): string {
 }
 
 function escapeAttribute(value: string, hex: boolean): string {
-  const escaped = value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-  return charRefs(escaped, hex);
+  return charRefs(escapeAttr(value), hex);
 }
 
 export function commentText(n: Node): string {
   return (n as unknown as { data?: string }).data ?? n.nodeValue ?? '';
 }
 
-function escapeText(text: string): string {
-  return charRefs(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), false);
+function escapeLxmlText(text: string): string {
+  return charRefs(escapeText(text), false);
 }
 
 /**
@@ -61,7 +53,7 @@ export function lxmlText(root: Element, attrValue: (el: Element, name: string, v
       return;
     }
     if (n.nodeType === TEXT_NODE) {
-      out.push(escapeText(n.nodeValue ?? ''));
+      out.push(escapeLxmlText(n.nodeValue ?? ''));
       return;
     }
     if (n.nodeType !== ELEMENT_NODE) return;
