@@ -13,6 +13,9 @@ import type { Session } from './session.js';
 
 export async function dispatchLine(session: Session, line: LogicalLine): Promise<boolean> {
   const plan = planLine(session.levels.join('/'), line.words);
+  const lastEntered = plan.enter[plan.enter.length - 1];
+  const matched = plan.run?.command ?? (lastEntered ? pathSegments(lastEntered).pop() : undefined);
+  if (matched) session.lastCommand = matched;
   const problems = plan.diagnostics.filter((d) => d.severity === 'error');
   for (const d of plan.diagnostics) if (d.severity !== 'error') session.report(d);
 

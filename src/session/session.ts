@@ -39,6 +39,8 @@ export class Session {
   failed = false;
   /** Set by quit/exit/bye. */
   quitRequested = false;
+  /** The canonical name of the last command or level word a line matched. */
+  lastCommand: string | null = null;
   /** The offline notice is printed once per session. */
   offlineAnnounced = false;
   /** User preferences: crm.conf defaults, tcrm.conf, `options …` and `-o`. */
@@ -65,7 +67,10 @@ export class Session {
   /** Runs one logical line; returns false when it failed (and marks the session failed). */
   async executeLine(line: LogicalLine): Promise<boolean> {
     if (line.error) {
-      this.report(diag('TCRM1001', 'error', line.error.message, line.error.at));
+      // crmsh labels a word-splitting error with the last command it ran (`configure.property:`);
+      // before any command it prints Python's `None:`, which we leave out.
+      const label = this.lastCommand === null ? '' : `${[...this.levels, this.lastCommand].join('.')}: `;
+      this.report(diag('TCRM1001', 'error', `${label}${line.error.message}`, line.error.at));
       return this.fail();
     }
     if (line.words.length === 0) return true;

@@ -10,8 +10,10 @@ import { buildResourceSets } from './resource-sets.js';
 export function lowerLocation(env: Env, stmt: LocationStmt): Lowered {
   const rsc = stmt.rsc;
   const [before, after] = splitOptions(stmt);
-  // crmsh stores `role=` of a location verbatim (no case folding, no Promoted → Master).
-  const option = ([name, value]: [string, string]): [string, string] => [name, value];
+  // crmsh stores `role=` of a location as typed (no case folding); only the exact words
+  // Promoted/Unpromoted (old schema) or Master/Slave (OCF 1.1 support on) are translated.
+  const option = ([name, value]: [string, string]): [string, string] =>
+    name === 'role' || name === 'target-role' ? [name, env.roles.translate(value)] : [name, value];
   const attrs: Array<[string, string | undefined]> = [
     ['id', stmt.id.name],
     ['rsc', rsc.kind === 'id' ? rsc.name : undefined],

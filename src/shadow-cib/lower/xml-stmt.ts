@@ -12,7 +12,7 @@ export function lowerXml(env: Env, stmt: XmlStmt): Lowered {
   try {
     // xmldom accepts `a=b` without quotes; libxml2 (crmsh's parser) does not.
     const unquoted = /<[^>]*?\s[\w:.-]+\s*=\s*(?!["'])/.exec(stmt.xml);
-    if (unquoted) throw new XmlParseError(`AttValue: " or ' expected, column ${unquoted.index + unquoted[0].length + 1}`);
+    if (unquoted) throw new XmlParseError(lxmlMessage(`AttValue: " or ' expected`, stmt.xml, unquoted.index + unquoted[0].length));
     parsed = parseXml(stmt.xml).documentElement!;
   } catch (e) {
     // The second line carries the XML parser's own message: libxml2's wording in crmsh, ours here.
@@ -48,4 +48,12 @@ export function lowerXml(env: Env, stmt: XmlStmt): Lowered {
   }
   insertObject(env, el);
   return ok(env.diags);
+}
+
+/** lxml's wording for a libxml2 error at `offset` of `text` parsed from a string. */
+function lxmlMessage(what: string, text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return `${what}, line ${line}, column ${column} (<string>, line ${line})`;
 }

@@ -98,7 +98,7 @@ const SHAPES: Record<string, Shape> = {
   user: { attrs: ['id'], children: { role_ref: { attrs: ['id'] }, role: { attrs: ['id'] }, read: OLD_ACL_RULE, write: OLD_ACL_RULE, deny: OLD_ACL_RULE } },
   tag: { attrs: ['id'], children: { obj_ref: { attrs: ['id'] } } },
   alert: {
-    attrs: ['id', 'path'],
+    attrs: ['id', 'path', 'description'],
     children: {
       meta_attributes: NVSET,
       instance_attributes: NVSET,
@@ -278,6 +278,13 @@ function kindSpecificReadsBack(kind: string, el: Element, ctx: RenderContext): b
     }
     case 'fencing_topology':
       return fencingReadsBack(el, ctx);
+    case 'alert': {
+      // Reading `to <path>` back names the n-th recipient `<alert>-recipient-<n>`; any other
+      // recipient id would be lost, so crmsh shows the alert as XML.
+      const id = el.getAttribute('id') ?? '';
+      const recipients = childElements(el).filter((c) => c.tagName === 'recipient');
+      return recipients.every((r, i) => r.getAttribute('id') === `${id}-recipient-${i + 1}`);
+    }
     default:
       return true;
   }
