@@ -80,20 +80,7 @@ export const ROLES = ['Stopped', 'Started', 'Promoted', 'Unpromoted', 'Master', 
 export const ACTIONS = ['start', 'promote', 'demote', 'stop'] as const;
 export const ORDER_KINDS = ['Mandatory', 'Optional', 'Serialize'] as const;
 
-/** The schema's attributes of `<op>`; other `name=value` after `op <name>` are instance attributes. */
-export const OP_ATTRIBUTES = [
-  'id',
-  'name',
-  'interval',
-  'description',
-  'start-delay',
-  'interval-origin',
-  'timeout',
-  'enabled',
-  'record-pending',
-  'role',
-  'on-fail',
-] as const;
+export { OP_ATTRIBUTES } from '../cib-names.js';
 
 /** ACL spec prefixes (schema 2.0 syntax) and the XPath shortcuts. */
 export const ACL_SPEC_KEYS = ['xpath', 'ref', 'reference', 'tag', 'type', 'attr', 'attribute'] as const;

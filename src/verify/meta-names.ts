@@ -24,10 +24,7 @@ export const META_NAMES: Record<string, ReadonlySet<string>> = {
 };
 
 /** `op` attributes in Pacemaker's schema (what crmsh accepts in op_defaults). */
-export const OP_ATTRIBUTES = [
-  'id', 'name', 'interval', 'description', 'start-delay', 'interval-origin', 'timeout', 'enabled',
-  'record-pending', 'role', 'on-fail',
-];
+export { OP_ATTRIBUTES } from '../cib-names.js';
 
 /** Cluster properties crmsh knows beside the daemons' options. */
 export const EXTRA_CLUSTER_PROPERTIES = ['dc-version', 'cluster-infrastructure', 'last-lrm-refresh', 'cluster-name'];

@@ -1,5 +1,6 @@
 /** `primitive` / `rsc_template` → `<primitive>` / `<template>`. */
 import type { AgentSpec, Op, PrimitiveStmt } from '../../grammar/ast.js';
+import { OP_ATTRIBUTES as OP_ATTRIBUTE_NAMES } from '../../cib-names.js';
 import type { Element } from '../xml.js';
 import { crmError, crmWarning, element, failed, ok, syntaxError, type Lowered } from './common.js';
 import type { Env } from './env.js';
@@ -8,19 +9,7 @@ import { creationErrors, insertObject } from './objects.js';
 import { defaultProvider } from './providers.js';
 
 /** Attributes that stay on `<op>`; any other name goes to the op's instance_attributes. */
-export const OP_ATTRIBUTES = new Set([
-  'id',
-  'name',
-  'interval',
-  'description',
-  'start-delay',
-  'interval-origin',
-  'timeout',
-  'enabled',
-  'record-pending',
-  'role',
-  'on-fail',
-]);
+export const OP_ATTRIBUTES: ReadonlySet<string> = new Set(OP_ATTRIBUTE_NAMES);
 
 export function lowerPrimitive(env: Env, stmt: PrimitiveStmt): Lowered {
   const tag = stmt.kind === 'primitive' ? 'primitive' : 'template';

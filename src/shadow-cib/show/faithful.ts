@@ -6,6 +6,7 @@
  * sets, non-canonical booleans, non-ASCII text, nested comments) fall back to `xml`.
  */
 import { COMMENT_NODE, ELEMENT_NODE, attributesOf, childElements, type Element } from '../xml.js';
+import { OP_ATTRIBUTES } from '../../cib-names.js';
 import type { RenderContext } from './context.js';
 
 interface Shape {
@@ -27,7 +28,7 @@ const RULE: Shape = {
   children: { expression: EXPRESSION, date_expression: DATE_EXPRESSION },
 };
 const NVSET: Shape = { attrs: ['id', 'id-ref', 'score'], children: { nvpair: NVPAIR, rule: RULE } };
-const OP_ATTRS = ['id', 'name', 'interval', 'description', 'start-delay', 'interval-origin', 'timeout', 'enabled', 'record-pending', 'role', 'on-fail'];
+const OP_ATTRS: string[] = [...OP_ATTRIBUTES];
 const OPERATIONS: Shape = {
   attrs: ['id', 'id-ref'],
   children: { op: { attrs: OP_ATTRS, children: { instance_attributes: NVSET, meta_attributes: NVSET } } },
