@@ -7,6 +7,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// `tcrm … | head`: a closed pipe ends the run quietly, as for any Unix filter.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const argv = process.argv.slice(2);
 const stdinIsTTY = Boolean(process.stdin.isTTY);
 const needsStdin = !stdinIsTTY && (argv.length === 0 || argv.includes('-') || argv.some((a, i) => (a === '-f' || a === '--file') && argv[i + 1] === '-'));
