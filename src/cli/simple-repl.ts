@@ -47,7 +47,7 @@ class LineSource {
 export async function runInteractive(session: Session, io: RunIO): Promise<number> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const lines = new LineSource(rl);
-  (session.opts as { ask?: (q: string) => Promise<boolean> }).ask = async (question) => {
+  session.opts.ask = async (question) => {
     for (;;) {
       const answer = await lines.next(`${question.replace(/\?$/, '')} (y/n)? `);
       if (answer === null) return false;
