@@ -44,8 +44,7 @@ export function initialSource(env: Record<string, string | undefined>, cwd: stri
   if (env.CIB_shadow) {
     return { kind: 'shadow', label: env.CIB_shadow, shadow: env.CIB_shadow, path: shadowPath(env, env.CIB_shadow) };
   }
-  const baseSource = fileOrOffline(env, cwd);
-  return baseSource;
+  return fileOrOffline(env, cwd);
 }
 
 /** The CIB that `cib use live` / `cib commit` target: CIB_file, the local cluster, or offline. */

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { diag } from '../diagnostic.js';
-import type { LogicalLine, Word } from '../grammar/words.js';
+import type { LogicalLine } from '../grammar/words.js';
 import type { Output } from './output.js';
 import type { CibSource } from './cib-source.js';
 import { initialSource } from './cib-source.js';
@@ -160,4 +160,3 @@ export class Session {
   }
 }
 
-export type { Word };
