@@ -85,6 +85,17 @@ export function isVerifyLine(line: string): boolean {
   );
 }
 
+/**
+ * DECISIONS.md: schema errors match by element (and id), not by crmsh's text: crmsh writes the
+ * last digit of the schema line number in the parentheses (and indents later lines), tcrm the
+ * element's id; libxml2 may list one dangling reference twice. So the parenthesis is dropped and
+ * duplicates count once.
+ */
+function schemaLineKey(text: string): string {
+  const m = /^\s*([\w-]+) \([^()\s]*\): (.*)$/.exec(text);
+  return m ? `${m[1]} (…): ${m[2]}` : text.trim();
+}
+
 export function isLackOfQuorum(line: string): boolean {
   return line.includes('due to lack of quorum');
 }
@@ -120,10 +131,13 @@ export interface ComparableOutcome {
 export function comparable(outcome: Outcome): ComparableOutcome {
   const out = dropExtraLines(toLines(stripCr(outcome.stdout)));
   const err = dropExtraLines(toLines(stripCr(outcome.stderr)));
-  const verifyLines = [...out, ...err]
-    .filter((l) => isVerifyLine(l) && !isLackOfQuorum(l))
-    .map(afterLevel)
-    .sort();
+  const verifyLines = [
+    ...new Set(
+      [...out, ...err]
+        .filter((l) => isVerifyLine(l) && !isLackOfQuorum(l))
+        .map((l) => schemaLineKey(afterLevel(l))),
+    ),
+  ].sort();
   return {
     exit: outcome.exit,
     cib: outcome.cib,
