@@ -74,11 +74,20 @@ export async function findCrm(): Promise<string | undefined> {
 
 /** Runs crm on a fixture in a fresh temp dir, then `crm configure show` on the result. */
 export async function runCrmsh(fixture: Fixture, crm = 'crm'): Promise<Outcome> {
-  const tmp = prepareRunDir(fixture, 'tcrm-oracle-');
+  return runFixtureProcess(fixture, [crm], 'tcrm-oracle-');
+}
+
+/**
+ * Runs a crm-like program (`command` is its argv prefix: `[crm]`, `[node, dist/tcrm.js]`) on a
+ * fixture in a fresh temp dir, then `configure show` with it, and collects the outcome.
+ */
+export async function runFixtureProcess(fixture: Fixture, command: string[], tmpPrefix: string): Promise<Outcome> {
+  const tmp = prepareRunDir(fixture, tmpPrefix);
+  const [program, ...prefix] = command as [string, ...string[]];
   try {
     const env = crmEnv(tmp);
-    const main = await runProcess(crm, fixtureArgv(fixture), { cwd: tmp, env, stdin: fixtureStdin(fixture) });
-    const show = await runProcess(crm, ['configure', 'show'], { cwd: tmp, env });
+    const main = await runProcess(program, [...prefix, ...fixtureArgv(fixture)], { cwd: tmp, env, stdin: fixtureStdin(fixture) });
+    const show = await runProcess(program, [...prefix, 'configure', 'show'], { cwd: tmp, env });
     return {
       exit: main.exit,
       stdout: normaliseOutput(main.stdout, tmp),

@@ -4,6 +4,7 @@
  */
 import { EOF, tokenMatcher, type IToken } from 'chevrotain';
 import * as P from './configure-patterns.js';
+import { ACL_SPEC_ATTR } from '../cib-names.js';
 import * as T from './tokens.js';
 import type { WordToken } from './tokens.js';
 
@@ -119,15 +120,7 @@ export function opItemName(text: string): string {
   return text;
 }
 
-export const ACL_SPEC_ATTR: Record<string, string> = {
-  xpath: 'xpath',
-  ref: 'reference',
-  reference: 'reference',
-  tag: 'object-type',
-  type: 'object-type',
-  attr: 'attribute',
-  attribute: 'attribute',
-};
+export { ACL_SPEC_ATTR };
 
 export function isAclSpec(text: string): boolean {
   const key = text.split(':', 1)[0];

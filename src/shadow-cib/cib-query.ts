@@ -3,29 +3,8 @@
  * has an id, what crm type an element is, which container holds it, which nodes exist.
  */
 import { childElements, configurationOf, firstChild, type Document, type Element } from './xml.js';
+import { CRM_TYPE_OF_TAG } from '../cib-names.js';
 
-/** CIB tag → crm object type, as crmsh names them in messages (`location:l1`). */
-const CRM_TYPE: Record<string, string> = {
-  node: 'node',
-  primitive: 'primitive',
-  template: 'rsc_template',
-  group: 'group',
-  clone: 'clone',
-  master: 'ms',
-  bundle: 'bundle',
-  rsc_location: 'location',
-  rsc_colocation: 'colocation',
-  rsc_order: 'order',
-  rsc_ticket: 'rsc_ticket',
-  cluster_property_set: 'property',
-  'fencing-topology': 'fencing_topology',
-  acl_role: 'role',
-  acl_target: 'acl_target',
-  acl_user: 'user',
-  acl_group: 'acl_group',
-  tag: 'tag',
-  alert: 'alert',
-};
 
 /** Top-level object tag → the configuration section that holds it. */
 const SECTION_OF: Record<string, string> = {
@@ -59,7 +38,7 @@ export function crmTypeOf(el: Element): string {
   const parent = el.parentNode as Element | null;
   if (el.tagName === 'meta_attributes' && parent?.tagName === 'rsc_defaults') return 'rsc_defaults';
   if (el.tagName === 'meta_attributes' && parent?.tagName === 'op_defaults') return 'op_defaults';
-  return CRM_TYPE[el.tagName] ?? el.tagName;
+  return CRM_TYPE_OF_TAG[el.tagName] ?? el.tagName;
 }
 
 /** The section a top-level object tag lives in (`configuration` for fencing-topology). */

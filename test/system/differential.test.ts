@@ -9,17 +9,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findCrm, runCrmsh, runProcess } from '../../scripts/oracle/crmsh.js';
+import { findCrm, runCrmsh, runFixtureProcess } from '../../scripts/oracle/crmsh.js';
 import {
-  fixtureArgv,
-  fixtureEnv,
-  fixtureStdin,
   loadAllFixtures,
-  normaliseOutput,
-  prepareRunDir,
   REPO_ROOT,
-  removeRunDir,
-  resultingConfiguration,
   type Fixture,
   type Outcome,
 } from '../helpers/fixtures.js';
@@ -76,26 +69,8 @@ describe('crmsh still produces the recorded golden files', () => {
 });
 
 /** Runs the shipped bundle the way a user runs it, then `configure show` with it. */
-async function runBundle(fixture: Fixture, bundle: string): Promise<Outcome> {
-  const tmp = prepareRunDir(fixture, 'tcrm-bundle-');
-  try {
-    const env = { ...fixtureEnv(tmp), PATH: process.env.PATH ?? '' };
-    const main = await runProcess(process.execPath, [bundle, ...fixtureArgv(fixture)], {
-      cwd: tmp,
-      env,
-      stdin: fixtureStdin(fixture),
-    });
-    const show = await runProcess(process.execPath, [bundle, 'configure', 'show'], { cwd: tmp, env });
-    return {
-      exit: main.exit,
-      stdout: normaliseOutput(main.stdout, tmp),
-      stderr: normaliseOutput(main.stderr, tmp),
-      show: normaliseOutput(show.stdout, tmp),
-      cib: resultingConfiguration(tmp),
-    };
-  } finally {
-    removeRunDir(tmp);
-  }
+function runBundle(fixture: Fixture, bundle: string): Promise<Outcome> {
+  return runFixtureProcess(fixture, [process.execPath, bundle], 'tcrm-bundle-');
 }
 
 // A handful of fixtures covering a commit, a syntax error, show inside a script, the lab and a

@@ -1,5 +1,6 @@
 /** `role`, `acl_target`, `user` → `<acl_role>` / `<acl_target>` (schema ≥ 2.0 ACL syntax). */
 import type { AclPermission, AclTargetStmt, RoleStmt } from '../../grammar/ast.js';
+import { ACL_SPEC_ATTR } from '../../cib-names.js';
 import { crmError, element, failed, ok, syntaxError, type Lowered } from './common.js';
 import type { Env } from './env.js';
 import type { Element } from '../xml.js';
@@ -19,15 +20,6 @@ const SHORTCUTS: Record<string, (arg?: string, extra?: string) => string> = {
   cib: () => '/cib',
 };
 
-const SPEC_ATTR: Record<string, string> = {
-  xpath: 'xpath',
-  ref: 'reference',
-  reference: 'reference',
-  tag: 'object-type',
-  type: 'object-type',
-  attr: 'attribute',
-  attribute: 'attribute',
-};
 
 export function lowerRole(env: Env, stmt: RoleStmt): Lowered {
   const el = element(env.doc, 'acl_role', [['id', stmt.id.name], ['description', stmt.description]]);
@@ -52,7 +44,7 @@ export function lowerRole(env: Env, stmt: RoleStmt): Lowered {
 function buildPermissions(env: Env, p: AclPermission): Element[] | undefined {
   const targets = new Map<string, string | undefined>();
   for (const spec of p.specs) {
-    const attr = SPEC_ATTR[spec.key];
+    const attr = ACL_SPEC_ATTR[spec.key];
     if (attr) {
       targets.set(attr, spec.value);
       continue;

@@ -4,32 +4,12 @@
  * configuration, each with the kind word `show` prints and the id selectors match.
  */
 import { childElements, type Element } from '../xml.js';
+import { CRM_TYPE_OF_TAG } from '../../cib-names.js';
 import { asElement, liteCopy, liteElement, type CopyRules } from './lite.js';
 
 /** XML tag → the object kind (crmsh's CLI word). */
-export const KIND_OF_TAG: Record<string, string> = {
-  node: 'node',
-  primitive: 'primitive',
-  group: 'group',
-  clone: 'clone',
-  master: 'ms',
-  bundle: 'bundle',
-  rsc_location: 'location',
-  rsc_colocation: 'colocation',
-  rsc_order: 'order',
-  rsc_ticket: 'rsc_ticket',
-  template: 'rsc_template',
-  cluster_property_set: 'property',
-  rsc_defaults: 'rsc_defaults',
-  op_defaults: 'op_defaults',
-  acl_target: 'acl_target',
-  acl_group: 'acl_group',
-  acl_user: 'user',
-  acl_role: 'role',
-  'fencing-topology': 'fencing_topology',
-  tag: 'tag',
-  alert: 'alert',
-};
+export const KIND_OF_TAG = CRM_TYPE_OF_TAG;
+
 
 /** Output buckets (sort-elements): objects of one bucket are sorted together by id. */
 const BUCKETS: string[][] = [
