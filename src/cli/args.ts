@@ -9,6 +9,12 @@ export interface CliArgs {
   debug: boolean;
   options: Array<[string, string]>;
   lang?: string;
+  /** `--hosts user@host[:port],…`: the live cluster's nodes over SSH (issue 7). */
+  hosts?: string;
+  /** `-C NAME` / `--cluster NAME`: a named cluster profile from tcrm's config file. */
+  profile?: string;
+  /** `--accept-new-host-key`: an unknown SSH host key is appended to known_hosts. */
+  acceptNewHostKey: boolean;
   version: boolean;
   help: boolean;
   /** Words of a one-shot command (`tcrm configure show`). */
@@ -25,6 +31,7 @@ export function parseArgs(argv: string[]): CliArgs {
     wait: false,
     debug: false,
     options: [],
+    acceptNewHostKey: false,
     version: false,
     help: false,
     rest: [],
@@ -87,6 +94,16 @@ export function parseArgs(argv: string[]): CliArgs {
       }
       case '--lang':
         args.lang = value(a);
+        break;
+      case '--hosts':
+        args.hosts = value(a);
+        break;
+      case '-C':
+      case '--cluster':
+        args.profile = value(a);
+        break;
+      case '--accept-new-host-key':
+        args.acceptNewHostKey = true;
         break;
       case '--version':
         args.version = true;

@@ -32,6 +32,12 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     return 0;
   }
 
+  if (args.rest[0] === 'check' && args.file === undefined) {
+    // `tcrm check FILE…` (issue 4): offline checking and grading of lab answers.
+    const { runCheck } = await import('./check.js');
+    return runCheck(args.rest.slice(1), io, { lang });
+  }
+
   const colour = colourWanted({ env: io.env, isTTY: io.stdoutIsTTY, display: args.display });
   const out = streamOutput(io.stdout, io.stderr, labelStyler(colour));
   const interactive = args.file === undefined && args.rest.length === 0 && io.stdinIsTTY;

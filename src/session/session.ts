@@ -14,6 +14,8 @@ import { dispatchLine } from './dispatch.js';
 import { commitConfigure } from './commit-command.js';
 import { loadCibWithText } from './cib-io.js';
 import { Settings } from './settings.js';
+import type { Transport } from '../transport/types.js';
+import { LocalTransport } from '../transport/local.js';
 
 export interface SessionOptions {
   env: Record<string, string | undefined>;
@@ -27,6 +29,11 @@ export interface SessionOptions {
   answerNo: boolean;
   /** Asks a yes/no question (interactive only). */
   ask?: (question: string) => Promise<boolean>;
+  /**
+   * Opens the transport to the live cluster (SSH to a profile's nodes, issue 7). Absent: the
+   * local machine's tools when a cluster runs here.
+   */
+  openTransport?: () => Promise<Transport>;
 }
 
 export class Session {
@@ -50,6 +57,26 @@ export class Session {
     this.opts = opts;
     this.source = initialSource(opts.env, opts.cwd);
     this.settings = new Settings(opts.env);
+  }
+
+  private transport: Transport | null = null;
+
+  /**
+   * The live cluster's transport, opened on first use and kept for the session (one SSH
+   * connection per session). Every live read, commit and operational command goes through it.
+   */
+  async cluster(): Promise<Transport> {
+    if (!this.transport) {
+      this.transport = this.opts.openTransport ? await this.opts.openTransport() : new LocalTransport(this.opts.env);
+    }
+    return this.transport;
+  }
+
+  /** Forgets the transport (after a dropped connection) so the next command reconnects. */
+  async dropTransport(): Promise<void> {
+    const t = this.transport;
+    this.transport = null;
+    if (t) await t.close().catch(() => {});
   }
 
   get env(): Record<string, string | undefined> {
@@ -91,6 +118,7 @@ export class Session {
     while (this.levels.length > 0) {
       if (!(await this.leaveLevel({ transit: false }))) this.failed = true;
     }
+    await this.dropTransport();
   }
 
   report(d: Diagnostic): void {

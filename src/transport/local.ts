@@ -1,0 +1,42 @@
+/** The local transport: Pacemaker's tools on this machine, through child_process, argv only. */
+import { spawn } from 'node:child_process';
+import type { ExecOptions, ExecResult, Transport } from './types.js';
+
+export class LocalTransport implements Transport {
+  readonly where = 'local';
+  nodeName?: string;
+
+  constructor(private readonly baseEnv: Record<string, string | undefined>) {}
+
+  exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    return new Promise((resolveResult) => {
+      const env = { ...this.baseEnv, LC_ALL: 'C', ...opts.env } as NodeJS.ProcessEnv;
+      const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      if (opts.timeoutMs) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, opts.timeoutMs);
+      }
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.stdin.on('error', () => {});
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        if (timer) clearTimeout(timer);
+        resolveResult({ code: 127, stdout: '', stderr: `${argv[0]}: ${e.code ?? e.message}\n` });
+      });
+      child.on('close', (code, signal) => {
+        if (timer) clearTimeout(timer);
+        const stderr = Buffer.concat(err).toString('utf8') + (timedOut ? `${argv[0]}: timed out after ${opts.timeoutMs} ms\n` : '');
+        resolveResult({ code: code ?? (signal ? 128 + 9 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr });
+      });
+      child.stdin.end(opts.stdin ?? '');
+    });
+  }
+
+  async close(): Promise<void> {}
+}
