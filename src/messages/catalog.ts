@@ -3,9 +3,17 @@
  * reproduced verbatim where they are produced). English now; other languages add a table with
  * the same keys.
  */
+import * as transport from './areas/transport.js';
+import * as liveCommit from './areas/live-commit.js';
+import * as ops from './areas/ops.js';
+import * as check from './areas/check.js';
+import * as repl from './areas/repl.js';
+import * as configureEdits from './areas/configure-edits.js';
+
 export type Lang = 'en' | 'fr';
 
-const EN = {
+// Each area keeps its own codes in `areas/` (one range per area); this table adds the core's.
+const CORE_EN = {
   TCRM0001: 'offline: working on {path} (no cluster on this machine; set CIB_file or CIB_shadow to choose another CIB)',
   TCRM0002: 'usage: tcrm [-f FILE] [-c CIB] [-F] [-n] [-w] [-D plain|color|color-always] [-o section.name=value] [--lang en|fr] [LEVEL COMMAND ARGS...]',
   TCRM0003: 'option {option} needs a value',
@@ -24,9 +32,25 @@ const EN = {
   TCRM4012: 'writing {path} failed: the file is unchanged',
 } as const;
 
+const EN = {
+  ...CORE_EN,
+  ...transport.EN,
+  ...liveCommit.EN,
+  ...ops.EN,
+  ...check.EN,
+  ...repl.EN,
+  ...configureEdits.EN,
+} as const;
+
 export type MessageCode = keyof typeof EN;
 
 const FR: Partial<Record<MessageCode, string>> = {
+  ...transport.FR,
+  ...liveCommit.FR,
+  ...ops.FR,
+  ...check.FR,
+  ...repl.FR,
+  ...configureEdits.FR,
   TCRM0001: 'hors ligne : travail sur {path} (pas de cluster sur cette machine ; CIB_file ou CIB_shadow choisissent un autre CIB)',
   TCRM0005: 'impossible de lire {path} : {reason}',
   TCRM0007: 'le mode interactif demande un terminal ; utilisez -f FICHIER ou envoyez les commandes sur l\'entrée standard',
