@@ -36,6 +36,8 @@ describe('values', () => {
   it('globs like fnmatch', () => {
     expect(globMatch('fail*', 'fail-a')).toBe(true);
     expect(globMatch('fail?', 'fail-a')).toBe(false);
+    // An invalid class matches itself instead of throwing (found by the fuzzer's kind of input).
+    expect(globMatch('pass[z-a]', 'pass[z-a]')).toBe(true);
     expect(globMatch('d[0-9]', 'd7')).toBe(true);
     expect(globMatch('d[!0-9]', 'd7')).toBe(false);
     expect(globMatch('a.b', 'axb')).toBe(false);

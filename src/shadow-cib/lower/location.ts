@@ -48,7 +48,7 @@ function splitOptions(stmt: LocationStmt): [Array<[string, string]>, Array<[stri
   const before: Array<[string, string]> = [];
   const after: Array<[string, string]> = [];
   for (const o of stmt.options) {
-    const written = new RegExp(`(^|\\s)\\$?${o[0]}=`);
+    const written = new RegExp(`(^|\\s)\\$?${esc(o[0])}=`);
     (written.test(tail) ? after : before).push(o);
   }
   return [before, after];

@@ -53,7 +53,12 @@ export function globToRegExp(glob: string): RegExp {
       i = close;
     } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
   }
-  return new RegExp('^' + re + '$', 's');
+  try {
+    return new RegExp('^' + re + '$', 's');
+  } catch {
+    // A bracket the user wrote that is no valid class (`[z-a]`) matches itself, as in fnmatch.
+    return new RegExp('^' + glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$', 's');
+  }
 }
 
 export function globMatch(glob: string, text: string): boolean {
