@@ -7,7 +7,7 @@ import { generateConfig } from '../helpers/config-generator.js';
 import { applyScript } from '../helpers/apply-script.js';
 import { baseDoc } from '../shadow-cib/lower-helpers.js';
 import { showConfiguration } from '../../src/shadow-cib/show.js';
-import { configurationOf, parseXml, serializeDocument, serializeNode, type Document } from '../../src/shadow-cib/xml.js';
+import { configurationOf, parseXml, serializeDocument, serializeNode, type Document, type Element } from '../../src/shadow-cib/xml.js';
 
 const SEEDS = Number(process.env.TCRM_PROPERTY_SEEDS ?? 1000);
 
