@@ -1,5 +1,4 @@
 /** The `tcrm` executable: hands process state to `run()` and exits with its status. */
-import { run } from '../src/cli/run.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -20,6 +19,13 @@ const stdinIsTTY = Boolean(process.stdin.isTTY);
 const needsStdin = !stdinIsTTY && (argv.length === 0 || argv.includes('-') || argv.some((a, i) => (a === '-f' || a === '--file') && argv[i + 1] === '-'));
 const stdin = needsStdin ? await readStdin() : undefined;
 
+// A bare `tcrm` on a terminal shows its prompt before the rest of the program loads
+// (notes/ink-repl.md "First prompt fast"); the REPL then takes that prompt over.
+if (argv.length === 0 && stdinIsTTY && process.stdout.isTTY && process.env.TCRM_SIMPLE_PROMPT !== '1') {
+  const { showEarlyPrompt } = await import('../src/repl/early-prompt.js');
+  showEarlyPrompt(process.env);
+}
+const { run } = await import('../src/cli/run.js');
 const code = await run(argv, {
   stdin,
   stdinIsTTY,

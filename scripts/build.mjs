@@ -1,4 +1,6 @@
 // Bundles bin/tcrm.ts into dist/tcrm.js (ESM, Node 20), the file package.json's `bin` points at.
+// Code splitting keeps what is imported dynamically (the Ink REPL, `check`) in chunks of its
+// own, so the batch path never loads Ink and the first prompt loads only what it needs.
 import { build } from 'esbuild';
 
 await build({
@@ -15,5 +17,10 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __tcrmRequire } from 'node:module'; const require = __tcrmRequire(import.meta.url);",
   },
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Ink imports react-devtools-core behind a DEV check; marking it external fails at start.
+  alias: { 'react-devtools-core': './scripts/stubs/empty.mjs' },
+  jsx: 'automatic',
+  // ssh2's optional native parts, required inside try/catch: absent at run time, ssh2 falls back.
+  external: ['cpu-features', '*.node'],
   logLevel: 'warning',
 });

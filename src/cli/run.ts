@@ -12,6 +12,7 @@ import { splitLogicalLines } from '../grammar/split-words.js';
 import { requoteArgv } from '../grammar/shell-requote.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { clusterOpener } from '../transport/from-args.js';
 
 export const VERSION = '0.1.0';
 
@@ -41,16 +42,26 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
   const colour = colourWanted({ env: io.env, isTTY: io.stdoutIsTTY, display: args.display });
   const out = streamOutput(io.stdout, io.stderr, labelStyler(colour));
   const interactive = args.file === undefined && args.rest.length === 0 && io.stdinIsTTY;
+  // --hosts, -C NAME or TCRM_HOSTS: the live cluster is reached over SSH (issue 7).
+  const cluster = clusterOpener(args, io.env, lang, (text) => io.stderr(text + '\n'));
+  if (!cluster.ok) {
+    io.stderr(`ERROR: ${cluster.error}\n`);
+    return 1;
+  }
   const session = new Session({
+    ...(cluster.open ? { openTransport: cluster.open } : {}),
     env: io.env,
     cwd: io.cwd,
     out,
     interactive,
     force: args.force,
     answerNo: args.answerNo,
+    colour,
   });
 
   for (const [key, value] of args.options) session.settings.set(key.replace(/-/g, '_'), value);
+  // -w/--wait: wait for the cluster to settle after each change (options wait yes does the same).
+  if (args.wait) session.settings.set('core.wait', 'yes');
 
   if (args.cib) {
     const ok = await session.executeLine(splitLogicalLines(`cib use ${args.cib}`, '<argv>')[0]!);
@@ -63,6 +74,17 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     // `crm -f FILE configure`: the words name the level the file's lines start in.
     const start = splitLogicalLines(requoteArgv(args.rest), '<argv>')[0];
     if (start && !(await session.executeLine(start))) return 1;
+  }
+  const levelStart =
+    args.rest.length > 0 && args.file === undefined && io.stdinIsTTY && io.stdoutIsTTY
+      ? (await import('../repl/level-start.js')).levelStartLine(requoteArgv(args.rest))
+      : undefined;
+  if (levelStart) {
+    // `tcrm configure` on a terminal: an interactive session already inside that level.
+    session.opts.interactive = true;
+    if (!(await session.executeLine(levelStart))) return 1;
+    const { runInkRepl } = await import('../repl/start.js');
+    return runInkRepl(session, io, { display: args.display });
   }
   if (args.rest.length > 0 && args.file === undefined) {
     // One-shot: the words form one line; leaving the levels entered commits (in transit).
@@ -80,6 +102,10 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
   } else if (!interactive) {
     file = '<stdin>';
     text = io.stdin ?? '';
+  } else if (io.stdoutIsTTY && io.env.TCRM_SIMPLE_PROMPT !== '1') {
+    // A terminal on both ends: the Ink REPL (loaded only here, never on the batch path).
+    const { runInkRepl } = await import('../repl/start.js');
+    return runInkRepl(session, io, { display: args.display });
   } else {
     const { runInteractive } = await import('./simple-repl.js');
     return runInteractive(session, io);

@@ -9,6 +9,7 @@ import * as ops from './areas/ops.js';
 import * as check from './areas/check.js';
 import * as repl from './areas/repl.js';
 import * as configureEdits from './areas/configure-edits.js';
+import * as completion from './areas/completion.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -40,6 +41,7 @@ const EN = {
   ...check.EN,
   ...repl.EN,
   ...configureEdits.EN,
+  ...completion.EN,
 } as const;
 
 export type MessageCode = keyof typeof EN;
@@ -51,6 +53,7 @@ const FR: Partial<Record<MessageCode, string>> = {
   ...check.FR,
   ...repl.FR,
   ...configureEdits.FR,
+  ...completion.FR,
   TCRM0001: 'hors ligne : travail sur {path} (pas de cluster sur cette machine ; CIB_file ou CIB_shadow choisissent un autre CIB)',
   TCRM0005: 'impossible de lire {path} : {reason}',
   TCRM0007: 'le mode interactif demande un terminal ; utilisez -f FICHIER ou envoyez les commandes sur l\'entrée standard',

@@ -1,7 +1,8 @@
 /**
  * Which CIB a session works on (DECISIONS.md "Which CIB"): a shadow (`CIB_shadow`), a CIB file
- * (`CIB_file`), or the offline default CIB in the state directory. Each is a file read and
- * committed in-process; the live cluster arrives with the transport issue.
+ * (`CIB_file`), the live cluster (over SSH when a profile was given, else this machine's when a
+ * cluster runs here), or the offline default CIB in the state directory. Files are read and
+ * committed in-process; the live CIB through the session's transport (live-target.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,16 +40,24 @@ export function offlineCibPath(env: Record<string, string | undefined>): string 
   return join(stateDir(env), 'offline.cib.xml');
 }
 
-/** The CIB a fresh session starts on: CIB_shadow, else CIB_file, else live or offline. */
-export function initialSource(env: Record<string, string | undefined>, cwd: string): CibSource {
+/**
+ * The CIB a fresh session starts on: CIB_shadow, else the cluster named by a profile (`remote`:
+ * --hosts, -C or TCRM_HOSTS), else CIB_file, else live or offline.
+ */
+export function initialSource(env: Record<string, string | undefined>, cwd: string, remote = false): CibSource {
   if (env.CIB_shadow) {
     return { kind: 'shadow', label: env.CIB_shadow, shadow: env.CIB_shadow, path: shadowPath(env, env.CIB_shadow) };
   }
-  return fileOrOffline(env, cwd);
+  return fileOrOffline(env, cwd, remote);
 }
 
-/** The CIB that `cib use live` / `cib commit` target: CIB_file, the local cluster, or offline. */
-export function fileOrOffline(env: Record<string, string | undefined>, cwd: string): CibSource {
+/**
+ * The CIB that `cib use live` / `cib commit` target. A cluster profile given on the command line
+ * wins over a CIB_file left in the environment (the explicit choice is the newer one); then
+ * CIB_file, the local cluster, or offline.
+ */
+export function fileOrOffline(env: Record<string, string | undefined>, cwd: string, remote = false): CibSource {
+  if (remote) return { kind: 'live', label: 'live' };
   if (env.CIB_file) {
     const path = env.CIB_file.startsWith('/') ? env.CIB_file : join(cwd, env.CIB_file);
     return { kind: 'file', label: 'live', path };

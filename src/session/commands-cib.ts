@@ -1,9 +1,11 @@
 /**
- * The cib level on file-backed CIBs (shadow-and-commit.md §2): shadows are files
- * `shadow.NAME` in the shadow directory; `cib commit` merges the shadow into the CIB it was made
- * from (DECISIONS.md: never a blind replace) using the base recorded at `cib new`.
+ * The cib level (shadow-and-commit.md §2): shadows are files `shadow.NAME` in the shadow
+ * directory, made from the CIB `cib use live` means (a CIB file, or the live cluster through the
+ * session's transport); `cib commit` merges the shadow into it (DECISIONS.md: never a blind
+ * replace) using the base recorded at `cib new`; a shadow with no known base is a replace,
+ * after showing the differences and asking.
  */
-import { readdir, unlink } from 'node:fs/promises';
+import { readFile, readdir, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { diag } from '../diagnostic.js';
@@ -11,7 +13,14 @@ import { commitToFile } from '../commit/file-target.js';
 import { readCibFile } from '../commit/cib-file.js';
 import { parseXml, serializeDocument } from '../shadow-cib/xml.js';
 import { emptyCibXml, fileOrOffline, shadowDir, shadowPath, type CibSource } from './cib-source.js';
-import { loadCib } from './cib-io.js';
+import { loadCib, loadLiveCib, sessionLang } from './cib-io.js';
+import { commitToLive } from './commit-command.js';
+import { LocalTransport } from '../transport/local.js';
+import type { Transport } from '../transport/types.js';
+import { basename } from 'node:path';
+import { patchListing } from '../commit/patch-listing.js';
+import { message } from '../messages/catalog.js';
+import type { Document } from '../shadow-cib/xml.js';
 import { writeStateFile } from './files.js';
 import { columns } from './columns.js';
 import { forgetShadowBase, readShadowBase, recordShadowBase } from './shadow-base.js';
@@ -24,7 +33,7 @@ function shadowSource(session: Session, name: string, temporary = false): CibSou
 
 /** The CIB a shadow is made from and committed to. */
 function baseSource(session: Session): CibSource {
-  return fileOrOffline(session.env, session.opts.cwd);
+  return fileOrOffline(session.env, session.opts.cwd, Boolean(session.opts.openTransport));
 }
 
 async function dropTemporaryShadow(session: Session): Promise<void> {
@@ -92,7 +101,8 @@ export const CIB_HANDLERS: HandlerTable = {
       return false;
     }
     const live = baseSource(session);
-    if (!live.path || live.kind === 'live') {
+    if (live.kind === 'live') return commitShadowToLive(session, name, path, shadow.doc);
+    if (!live.path) {
       session.report(diag('CRM', 'error', `cib.commit: failed to commit the ${name} shadow CIB`));
       return false;
     }
@@ -108,6 +118,30 @@ export const CIB_HANDLERS: HandlerTable = {
     // The committed shadow becomes the new base: a second commit only sends later edits.
     await recordShadowBase(session.env, path, serializeDocument(shadow.doc));
     session.report(diag('CRM', 'info', `cib.commit: committed '${name}' shadow CIB to the cluster`));
+    return true;
+  },
+
+  'cib.diff': async (session) => {
+    const name = session.source.shadow;
+    if (!name || !session.source.path) {
+      session.report(diag('TCRM4118', 'error', message('TCRM4118', {}, sessionLang(session))));
+      return false;
+    }
+    const shadow = await readCibFile(session.source.path);
+    if (!shadow.doc) return session.reportAll(shadow.diagnostics ?? []);
+    const live = await loadCib(session, baseSource(session));
+    if (!live) return false;
+    const lines = patchListing(live, shadow.doc);
+    if (lines.length > 0) session.out.print(lines.join('\n'));
+    return true;
+  },
+
+  'cib.import': async (session, cmd) => {
+    const name = await importShadow(session, cmd.file.text, cmd.name?.text);
+    if (!name) return false;
+    // crmsh then uses the shadow (with its status).
+    await dropTemporaryShadow(session);
+    session.source = shadowSource(session, name);
     return true;
   },
 
@@ -165,4 +199,89 @@ async function readBaseForBlindCommit(session: Session, livePath: string, name: 
     return null;
   }
   return live.doc;
+}
+
+/**
+ * `cib commit NAME` into the live cluster: merged against the base recorded at `cib new` (the
+ * live commit path: re-read, merge, framed patch, confirm); with no known base, the differences
+ * are shown and, once confirmed (or -F), the configuration is replaced.
+ */
+async function commitShadowToLive(session: Session, name: string, path: string, shadow: Document): Promise<boolean> {
+  const failed = (): false => {
+    session.report(diag('CRM', 'error', `cib.commit: failed to commit the ${name} shadow CIB`));
+    return false;
+  };
+  const base = await readShadowBase(session.env, path);
+  let result;
+  if (base) {
+    result = await commitToLive(session, parseXml(base), shadow, { force: session.opts.force, replace: false });
+  } else {
+    const live = await loadLiveCib(session);
+    if (!live) return failed();
+    session.notice(message('TCRM4116', { name }, sessionLang(session)));
+    const lines = patchListing(live.doc, shadow);
+    if (lines.length > 0) session.out.print(lines.join('\n'));
+    if (!(await session.confirm(`The ${name} shadow CIB was not made by tcrm: replace the configuration with it?`))) {
+      session.report(diag('TCRM4003', 'error', `cib.commit: ${name} has no known base; use -F to replace the configuration with it`));
+      return failed();
+    }
+    result = await commitToLive(session, live.doc, shadow, { force: session.opts.force, replace: true });
+  }
+  if (!result.ok) return failed();
+  await recordShadowBase(session.env, path, serializeDocument(shadow));
+  session.report(diag('CRM', 'info', `cib.commit: committed '${name}' shadow CIB to the cluster`));
+  return true;
+}
+
+/*
+ * `cib import {FILE|NUMBER} [NAME]` (crmsh ui_cib.do_import): a CIB or a scheduler input copied
+ * into the shadow NAME (default: the file's name without `.bz2`), which is then used. A FILE is
+ * read on this machine; a NUMBER (or name) is looked up in Pacemaker's pe_state_dir — on the
+ * node the session talks to when it is remote. bz2 files are unpacked by `bzip2 -dc` (argv).
+ * An imported shadow has no live base: committing it asks first, then replaces.
+ */
+const PE_STATE_DIR = '/var/lib/pacemaker/pengine';
+
+// crmsh's glob order: NAME, NAME.bz2, pe-*-NAME.bz2 — the first pattern that matches wins.
+const FIND_PE = 'cd "$1" 2>/dev/null || exit 0; for p in "$2" "$2.bz2"; do [ -e "$p" ] && { echo "$1/$p"; exit 0; }; done; for f in pe-*-"$2".bz2; do [ -e "$f" ] && echo "$1/$f"; done';
+
+async function importShadow(session: Session, infile: string, given?: string): Promise<string | null> {
+  const fail = (text: string): null => {
+    session.report(diag('CRM', 'error', `cib.import: ${text}`));
+    return null;
+  };
+  let where: Transport;
+  let path = infile;
+  if (existsSync(infile)) {
+    where = new LocalTransport(session.env);
+  } else {
+    if (infile.includes('/')) return fail(`${infile}: no such file`);
+    where = session.opts.openTransport ? await session.cluster() : new LocalTransport(session.env);
+    const found = await where.exec(['sh', '-c', FIND_PE, 'tcrm-find-pe', PE_STATE_DIR, infile]);
+    const files = found.stdout.split('\n').filter(Boolean);
+    if (files.length === 0) return fail(`no ${infile} pe input file`);
+    if (files.length > 1) return fail(`more than one ${infile} pe input file: ${files.join(' ')}`);
+    path = files[0]!;
+  }
+  const name = given ?? basename(path).replace('.bz2', '');
+  let content: string | null = null;
+  if (path.endsWith('.bz2')) {
+    const r = await where.exec(['bzip2', '-dc', '--', path]);
+    if (r.code === 0) content = r.stdout;
+    else session.report(diag('CRM', 'error', `open: ${r.stderr.trim()}`));
+  } else if (where instanceof LocalTransport) {
+    content = await readFile(path, 'utf8').catch((e: Error) => {
+      session.report(diag('CRM', 'error', `open: ${e.message}`));
+      return null;
+    });
+  } else {
+    const r = await where.exec(['cat', '--', path]);
+    if (r.code === 0) content = r.stdout;
+    else session.report(diag('CRM', 'error', `open: ${r.stderr.trim()}`));
+  }
+  if (content === null) return fail(`Error copying PE file to shadow: ${path} -> ${name}`);
+  const target = shadowPath(session.env, name);
+  await writeStateFile(target, content);
+  await forgetShadowBase(session.env, target);
+  return name;
 }

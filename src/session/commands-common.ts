@@ -1,7 +1,9 @@
 /** Commands every level has: help and ls (cd, up and quit move through the plan's moves). */
-import { findCommand, levelSpecOf } from '../grammar/levels.js';
 import { lsListing } from '../grammar/shell-ls.js';
 import type { HandlerTable } from './commands.js';
+import { diag } from '../diagnostic.js';
+import { renderHelp } from '../help/render.js';
+import { languageFrom, message } from '../messages/catalog.js';
 
 export const COMMON_HANDLERS: HandlerTable = {
   up: () => true,
@@ -13,22 +15,13 @@ export const COMMON_HANDLERS: HandlerTable = {
     return true;
   },
   help: (session, cmd) => {
-    const path = session.levels.join('/');
-    const level = levelSpecOf(path);
-    if (!cmd.topic) {
-      const lines = [`${level?.summary ?? ''}`, '', 'Commands:'];
-      for (const c of level?.commands ?? []) {
-        if (!c.hidden) lines.push(`    ${c.name.padEnd(18)}${c.summary}`);
-      }
-      session.out.print(lines.join('\n'));
-      return true;
-    }
-    const spec = findCommand(path, cmd.topic) ?? findCommand('', cmd.topic);
-    if (!spec) {
-      session.out.print(`No help for ${cmd.topic}`);
+    const lang = languageFrom(session.env);
+    const result = renderHelp(session.levels.join('/'), cmd.topic, cmd.subtopic, message('TCRM7004', {}, lang));
+    if (!result.ok) {
+      session.report(diag('CRM', 'error', result.error));
       return false;
     }
-    session.out.print(`${spec.name}: ${spec.summary}\n\nUsage:\n    ${spec.usage}`);
+    session.out.print(result.text);
     return true;
   },
 };

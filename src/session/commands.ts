@@ -11,6 +11,11 @@ import { CIB_HANDLERS } from './commands-cib.js';
 import { CONFIGURE_HANDLERS } from './commands-configure.js';
 import { COMMON_HANDLERS } from './commands-common.js';
 import { OPTIONS_HANDLERS } from './commands-options.js';
+import { EDIT_HANDLERS } from './commands-edit.js';
+import { NODE_HANDLERS } from './commands-node.js';
+import { RESOURCE_HANDLERS } from './commands-resource.js';
+import { STATUS_HANDLERS } from './commands-status.js';
+import { RA_HANDLERS } from './commands-ra.js';
 import type { Session } from './session.js';
 
 export type Handler<K extends ShellCommandKind = ShellCommandKind> = (
@@ -21,7 +26,7 @@ export type Handler<K extends ShellCommandKind = ShellCommandKind> = (
 
 export type HandlerTable = { [K in ShellCommandKind]?: Handler<K> };
 
-const HANDLERS: HandlerTable = { ...COMMON_HANDLERS, ...CIB_HANDLERS, ...CONFIGURE_HANDLERS, ...OPTIONS_HANDLERS };
+const HANDLERS: HandlerTable = { ...COMMON_HANDLERS, ...CIB_HANDLERS, ...CONFIGURE_HANDLERS, ...OPTIONS_HANDLERS, ...EDIT_HANDLERS, ...NODE_HANDLERS, ...RESOURCE_HANDLERS, ...STATUS_HANDLERS, ...RA_HANDLERS };
 
 export async function runShellCommand(session: Session, run: NavRun, line: LogicalLine): Promise<boolean> {
   const { cmd, diagnostics } = parseShellCommand(run.level, run.command, line, run.argStart, {

@@ -7,9 +7,12 @@ import { diag } from '../diagnostic.js';
 import { checkAtCommit, hasPrimitive } from '../commit/cluster-checks.js';
 import { semanticChecks } from './semantic-checks.js';
 import { commitToFile } from '../commit/file-target.js';
+import { commitLive } from '../commit/live-target.js';
 import { message } from '../messages/catalog.js';
+import type { Document } from '../shadow-cib/xml.js';
 import { ConfigureSession } from './configure-session.js';
-import { loadCibWithText } from './cib-io.js';
+import { liveExecOptions, loadCibWithText } from './cib-io.js';
+import { keepShadowBase } from './shadow-base.js';
 import type { Session } from './session.js';
 
 export async function commitConfigure(
@@ -40,12 +43,26 @@ export async function commitConfigure(
     }
   }
   const source = session.source;
-  if (!source.path || source.kind === 'live') {
+  if (source.kind === 'live') {
+    const result = await commitToLive(session, cfg.loaded, cfg.working, { force, replace: opts.replace });
+    if (!result.ok) return false;
+    if (result.after) session.configure = new ConfigureSession(result.after.doc, result.after.text);
+    else {
+      const reloaded = await loadCibWithText(session, source);
+      if (reloaded) session.configure = new ConfigureSession(reloaded.doc, reloaded.text);
+    }
+    return true;
+  }
+  if (!source.path) {
     session.report(diag('CRM', 'error', 'running cibadmin -Ql: Could not connect to the CIB: Transport endpoint is not connected'));
     return false;
   }
   // The session continues from what was written, so the working copy need not be kept.
-  const result = await commitToFile(source.path, cfg.loaded, cfg.working, { force, adoptWorking: true });
+  // A shadow's recorded base follows the file across tcrm's own write (shadow-base.ts).
+  const path = source.path;
+  const result = await keepShadowBase(session.env, source.kind === 'shadow' ? path : null, () =>
+    commitToFile(path, cfg.loaded, cfg.working, { force, adoptWorking: true }),
+  );
   if (!session.reportAll(result.diagnostics) || !result.ok) return false;
   // What was written is the new baseline (the session's changes are now committed).
   if (result.written) {
@@ -55,4 +72,28 @@ export async function commitConfigure(
     if (reloaded) session.configure = new ConfigureSession(reloaded.doc, reloaded.text);
   }
   return true;
+}
+
+/**
+ * A commit into the live CIB through the session's transport; a dropped connection is
+ * reconnected (the session forgets the old transport first). Reports its diagnostics.
+ */
+export async function commitToLive(
+  session: Session,
+  loaded: Document,
+  working: Document,
+  opts: { force: boolean; replace: boolean },
+): Promise<{ ok: boolean; after?: { doc: Document; text: string } }> {
+  const transport = await session.cluster();
+  const result = await commitLive(transport, loaded, working, {
+    ...liveExecOptions(session),
+    force: opts.force,
+    replace: opts.replace,
+    reconnect: async () => {
+      await session.dropTransport();
+      return session.cluster();
+    },
+  });
+  session.reportAll(result.diagnostics);
+  return { ok: result.ok, after: result.after };
 }

@@ -61,7 +61,7 @@ export class ConfigureSession {
   hasChanges(): boolean {
     if (this.edits === 0) return false;
     if (this.changesCache?.edits !== this.edits) {
-      const value = canonicalConfiguration(this.working) !== canonicalConfiguration(this.loaded);
+      const value = withoutEmptySections(canonicalConfiguration(this.working)) !== withoutEmptySections(canonicalConfiguration(this.loaded));
       this.changesCache = { edits: this.edits, value };
     }
     return this.changesCache.value;
@@ -70,4 +70,13 @@ export class ConfigureSession {
   private beforeEdit(): void {
     if (this.loadedXml === null) this.loadedXml = serializeDocument(this.working);
   }
+}
+
+/**
+ * crmsh decides "changed" object by object: a section left empty (`<rsc_defaults/>` after its
+ * only set was created and deleted again) is no change. It is still written when something
+ * else is committed, as crmsh's XML diff does.
+ */
+function withoutEmptySections(canonical: string): string {
+  return canonical.replace(/^ {2}<[\w-]+\/>\n/gm, '');
 }

@@ -50,7 +50,8 @@ export async function dispatchLine(session: Session, line: LogicalLine): Promise
   for (let i = 0; i < toLeave; i++) {
     if (!(await session.leaveLevel({ transit: true }))) ok = false;
   }
-  return ok;
+  // Staying after `cancel` to the pending-changes question is the user's choice, not a failure.
+  return ok || session.leaveCancelled;
 }
 
 async function enterLevel(session: Session, path: string): Promise<boolean> {
@@ -71,6 +72,8 @@ async function applyMove(session: Session, move: NavMove): Promise<boolean> {
       return session.leaveLevel({ transit: !move.ask });
     case 'quit': {
       const ok = session.levels.length > 0 ? await session.leaveLevel({ transit: false }) : true;
+      // `cancel` to the pending-changes question: stay, do not quit.
+      if (session.leaveCancelled) return false;
       session.quitRequested = true;
       return ok;
     }

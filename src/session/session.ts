@@ -16,6 +16,8 @@ import { loadCibWithText } from './cib-io.js';
 import { Settings } from './settings.js';
 import type { Transport } from '../transport/types.js';
 import { LocalTransport } from '../transport/local.js';
+import { TransportError } from '../transport/types.js';
+import { message, languageFrom } from '../messages/catalog.js';
 
 export interface SessionOptions {
   env: Record<string, string | undefined>;
@@ -34,6 +36,18 @@ export interface SessionOptions {
    * local machine's tools when a cluster runs here.
    */
   openTransport?: () => Promise<Transport>;
+  /**
+   * Runs an editor on a file with the terminal handed over (the interactive REPL sets it) and
+   * returns its exit status. Absent: `edit` is refused as in crmsh's batch mode.
+   */
+  editFile?: (file: string, editor: string) => number;
+  /** Output may be coloured (a terminal or `-D color-always`, no NO_COLOR): `status` colours its words. */
+  colour?: boolean;
+  /**
+   * The pending-changes question with a third answer (the REPL): `cancel` stays in the level.
+   * Absent: `ask` answers it yes or no.
+   */
+  askPending?: (question: string) => Promise<'yes' | 'no' | 'cancel'>;
 }
 
 export class Session {
@@ -46,6 +60,9 @@ export class Session {
   failed = false;
   /** Set by quit/exit/bye. */
   quitRequested = false;
+  /** The user answered `cancel` to the pending-changes question: the level was not left. */
+  leaveCancelled = false;
+  private finishing = false;
   /** The canonical name of the last command or level word a line matched. */
   lastCommand: string | null = null;
   /** The offline notice is printed once per session. */
@@ -55,7 +72,7 @@ export class Session {
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
-    this.source = initialSource(opts.env, opts.cwd);
+    this.source = initialSource(opts.env, opts.cwd, Boolean(opts.openTransport));
     this.settings = new Settings(opts.env);
   }
 
@@ -93,6 +110,7 @@ export class Session {
 
   /** Runs one logical line; returns false when it failed (and marks the session failed). */
   async executeLine(line: LogicalLine): Promise<boolean> {
+    this.leaveCancelled = false;
     if (line.error) {
       // crmsh labels a word-splitting error with the last command it ran (`configure.property:`);
       // before any command it prints Python's `None:`, which we leave out.
@@ -105,6 +123,12 @@ export class Session {
     try {
       ok = await dispatchLine(this, line);
     } catch (e) {
+      if (e instanceof TransportError) {
+        // The connection failed (issue 7): say so plainly and reconnect on the next command.
+        this.report(diag('TCRM5046', 'error', message('TCRM5046', { reason: e.message }, languageFrom(this.env))));
+        await this.dropTransport();
+        return this.fail();
+      }
       const reason = e instanceof Error ? e.message : String(e);
       this.report(diag('TCRM0006', 'error', `internal error while running '${line.text}': ${reason} (please report it)`, line.at));
       if (this.env.TCRM_DEBUG && e instanceof Error) this.out.print(e.stack ?? '');
@@ -115,6 +139,7 @@ export class Session {
 
   /** End of input: leave every level the way `quit` does (a pending configure commits). */
   async finish(): Promise<void> {
+    this.finishing = true;
     while (this.levels.length > 0) {
       if (!(await this.leaveLevel({ transit: false }))) this.failed = true;
     }
@@ -155,6 +180,7 @@ export class Session {
     let ok = true;
     if (level === 'configure' && this.configure) {
       ok = await this.configureExitHook(how.transit);
+      if (this.leaveCancelled) return false;
     }
     this.levels.pop();
     return ok;
@@ -164,10 +190,19 @@ export class Session {
     const cfg = this.configure!;
     let ok = true;
     if (cfg.hasChanges()) {
-      const commitNow =
-        transit || !this.opts.interactive
-          ? true
-          : await this.confirm('There are changes pending. Do you want to commit them?');
+      const question = 'There are changes pending. Do you want to commit them?';
+      const offerCancel = !transit && this.opts.interactive && this.opts.askPending && !this.finishing && !this.opts.force && !this.opts.answerNo;
+      if (offerCancel) {
+        const answer = await this.opts.askPending!(question);
+        if (answer === 'cancel') {
+          this.leaveCancelled = true;
+          return true;
+        }
+        if (answer === 'yes') ok = await commitConfigure(this, { force: false, replace: false });
+        this.configure = null;
+        return ok;
+      }
+      const commitNow = transit || !this.opts.interactive ? true : await this.confirm(question);
       if (commitNow) {
         ok = await commitConfigure(this, { force: false, replace: false });
       }

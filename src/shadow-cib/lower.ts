@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
 import { childElements, type Document, type Element } from './xml.js';
-import { CONTAINER_TAGS, findObject, RESOURCE_TAGS } from './cib-query.js';
+import { CONTAINER_TAGS, ensureSection, findObject, RESOURCE_TAGS } from './cib-query.js';
 import { crmError, type Lowered, type LowerContext } from './lower/common.js';
 import { makeEnv, type Env } from './lower/env.js';
 import { lowerAclTarget, lowerRole } from './lower/acl.js';
@@ -72,7 +72,10 @@ export function applyUpdate(doc: Document, stmt: ConfigStatement, ctx: LowerCont
   const parent = old.parentNode!;
   const before = old.nextSibling;
   const members = CONTAINER_TAGS.has(old.tagName) ? childElements(old).filter((c) => RESOURCE_TAGS.has(c.tagName)) : [];
-  for (const m of members) parent.insertBefore(m, old);
+  // Members wait beside the container, or at the top when the container is itself inside one
+  // (a group in a clone): a member left inside the clone would count as already contained.
+  const holder = CONTAINER_TAGS.has((parent as Element).tagName ?? '') ? ensureSection(doc, 'resources') : parent;
+  for (const m of members) holder.insertBefore(m, holder === parent ? old : null);
   parent.removeChild(old);
   const released = idsUnder(old);
   for (const x of released) ctx.ids.release(x);

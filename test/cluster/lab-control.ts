@@ -5,7 +5,7 @@
  * loudly, never skip.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCrmMonXml, type MonView } from './crm-mon-nodes.js';
 import { labDir, readLabEnv, type LabEnv } from './lab-env.js';
@@ -46,6 +46,15 @@ export async function labCrash(node: string): Promise<void> {
 
 export async function labRevive(node: string): Promise<void> {
   await labOrThrow(['revive', node]);
+}
+
+/** Takes NODE off the network (its bridge port down), as fencing would: see lab.sh isolate. */
+export async function labIsolate(node: string): Promise<void> {
+  await labOrThrow(['isolate', node]);
+}
+
+export async function labReconnect(node: string): Promise<void> {
+  await labOrThrow(['reconnect', node]);
 }
 
 /** Runs argv inside NODE's namespaces (not over SSH). */
@@ -91,12 +100,24 @@ function daemonAlive(env: LabEnv, node: string, daemon: string): boolean {
 
 /**
  * Puts the running cluster back to the configuration it had right after bring-up, without a
- * restart: revive crashed nodes, `cibadmin --replace` the baseline configuration, drop transient
- * standby, clean up resource history, and wait for the cluster to settle.
+ * restart: reconnect isolated nodes, revive crashed ones, delete shadow CIBs on the nodes,
+ * `cibadmin --replace` the baseline configuration, drop transient standby, clean up resource
+ * history, and wait for the cluster to settle.
  */
 export async function resetCluster(env: LabEnv): Promise<void> {
   for (const node of env.nodes) {
+    // An isolated node cannot rejoin: put it back on the network before reviving it.
+    if (existsSync(`${node.dir}/isolated`)) await labReconnect(node.name);
+  }
+  for (const node of env.nodes) {
     if (!daemonAlive(env, node.name, 'corosync')) await labRevive(node.name);
+  }
+  for (const node of env.nodes) {
+    // Shadow CIBs made on a node (crm_shadow keeps them here for root): `cib new NAME` must work again.
+    const cibDir = `${node.dir}/var-lib-pacemaker/cib`;
+    for (const name of existsSync(cibDir) ? readdirSync(cibDir) : []) {
+      if (name.startsWith('shadow.')) rmSync(`${cibDir}/${name}`, { force: true });
+    }
   }
   const first = env.nodes[0].name;
   const steps: string[][] = [

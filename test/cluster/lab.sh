@@ -11,6 +11,10 @@
 #   lab.sh exec NODE cmd…  run a command inside a node (its net, mount and UTS namespaces)
 #   lab.sh crash NODE      SIGKILL the node's corosync (the peer sees it OFFLINE)
 #   lab.sh revive NODE     restart the node's corosync and wait until every node is Online
+#   lab.sh isolate NODE    take the node off the network (its bridge port down), as a fenced or
+#                          powered-off node would be: without STONITH a crashed node keeps the
+#                          cluster IP, and the host would see the address twice
+#   lab.sh reconnect NODE  put the node back on the network (no-op when it is on it)
 #   lab.sh wait-online     wait until every node is Online
 #   lab.sh check-clean     exit 1 if anything of a lab is left on the machine
 #
@@ -117,6 +121,13 @@ prepare_node_dirs() {  # NODE COUNT
            "$dir"/var-lib-pacemaker/{cib,pengine,blackbox,cores} \
            "$dir"/var-log/{pacemaker,corosync,crmsh,apache2}
   chmod 755 "$dir/run"; chmod 711 "$dir/run/sshd"
+  # /var/lock is /run/lock: the node's private /run needs it, with the apache2 lock dir that
+  # Debian's apache2ctl would make (the apache resource agent starts apache2 directly).
+  mkdir -p "$dir/run/lock"; chmod 1777 "$dir/run/lock"
+  if getent passwd www-data >/dev/null; then
+    mkdir -p "$dir/run/lock/apache2" "$dir/run/apache2"
+    chown www-data:www-data "$dir/run/lock/apache2"
+  fi
   chown -R hacluster:haclient "$dir/var-lib-pacemaker"/{cib,pengine,blackbox,cores} \
     "$dir/var-log/pacemaker" "$dir/var-log/crmsh"
   chmod 750 "$dir/var-lib-pacemaker"/{cib,pengine,blackbox,cores}
@@ -463,6 +474,20 @@ cmd_crash() {
   log "crash: killed corosync ($pid) on $node"
 }
 
+cmd_isolate() {
+  local node=$1
+  ip link set "tcrmv$(node_index "$node")" down
+  : > "$(node_dir "$node")/isolated"
+  log "isolate: $node is off the network"
+}
+
+cmd_reconnect() {
+  local node=$1
+  ip link set "tcrmv$(node_index "$node")" up
+  rm -f "$(node_dir "$node")/isolated"
+  log "reconnect: $node is back on the network"
+}
+
 cmd_revive() {
   local node=$1
   alive "$(pid_of "$node" corosync)" && die "corosync on $node is still running"
@@ -480,10 +505,12 @@ main() {
     exec) [ $# -ge 2 ] || die "usage: exec NODE cmd…"; local node=$1; shift; node_index "$node" >/dev/null; in_node "$node" "$@" ;;
     crash) [ $# -eq 1 ] || die "usage: crash NODE"; node_index "$1" >/dev/null; cmd_crash "$1" ;;
     revive) [ $# -eq 1 ] || die "usage: revive NODE"; node_index "$1" >/dev/null; cmd_revive "$1" ;;
+    isolate) [ $# -eq 1 ] || die "usage: isolate NODE"; node_index "$1" >/dev/null; cmd_isolate "$1" ;;
+    reconnect) [ $# -eq 1 ] || die "usage: reconnect NODE"; node_index "$1" >/dev/null; cmd_reconnect "$1" ;;
     check-clean) cmd_check_clean ;;
     wait-online) wait_until "$LAB_TIMEOUT" "all nodes Online in crm_mon" all_online ;;
     _node-init) node_init "$@" ;;
-    *) die "usage: lab.sh up [1|2] | down | status | exec NODE cmd… | crash NODE | revive NODE | wait-online | check-clean" ;;
+    *) die "usage: lab.sh up [1|2] | down | status | exec NODE cmd… | crash NODE | revive NODE | isolate NODE | reconnect NODE | wait-online | check-clean" ;;
   esac
 }
 main "$@"

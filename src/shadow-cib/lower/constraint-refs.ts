@@ -74,7 +74,7 @@ function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
  * its text form, so colocation and order whose sets are now plain become simple again (a set
  * still marked `require-all="false"` keeps its brackets, hence the set form).
  */
-function toSimpleForm(env: Env, c: Element): void {
+export function toSimpleForm(env: Env, c: Element): void {
   const sets = childElements(c).filter((s) => s.tagName === 'resource_set');
   for (const s of sets) s.removeAttribute('sequential');
   if (c.tagName !== 'rsc_colocation' && c.tagName !== 'rsc_order') return;

@@ -51,7 +51,9 @@ export function lowerContainer(env: Env, stmt: ContainerStmt): Lowered {
     // crmsh re-renders the empty container and fails to parse its own output.
     env.diags.push(syntaxError(stmt.kind, `Expected at least 2 arguments near <${stmt.kind}>`, `${stmt.kind} ${id}`));
   }
-  redirectConstraints(env, children.map((c) => c.getAttribute('id')!), id);
+  // Only a new container takes over its members' constraints: crmsh's update of an existing one
+  // (load update, edit, modgroup) leaves them where they are.
+  if (!env.replacing) redirectConstraints(env, children.map((c) => c.getAttribute('id')!), id);
   return ok(env.diags);
 }
 

@@ -1,0 +1,320 @@
+/**
+ * The REPL's state outside React: the input reducer's state, the queue of lines to run, the
+ * question the session is asking, and the effects of keys (run a line, list candidates, quit,
+ * suspend). The Ink component only renders `view()` and forwards raw input; the terminal work
+ * (writing above the prompt, handing the terminal to an editor, Ctrl-Z) is the host's.
+ */
+import type { Session } from '../session/session.js';
+import { streamOutput, type Styler } from '../session/output.js';
+import { splitLogicalLines } from '../grammar/split-words.js';
+import type { CompletionResult, HighlightResult } from '../completion/types.js';
+import { decodeKeys, type Key } from './keys.js';
+import { initialInput, joinContinuation, reduceInput, type InputEffect, type InputState } from './input-reducer.js';
+import { formatListing, type ListingStyle } from './listing.js';
+import { CONTINUATION_PROMPT, promptText } from './prompt.js';
+import { liveView, type LiveView, type Paint } from './render-line.js';
+
+export interface ReplHost {
+  /** Writes above the live area (Ink erases it, prints, redraws). */
+  write(text: string): void;
+  writeErr(text: string): void;
+  columns(): number;
+  bell(): void;
+  clearScreen(): void;
+  /** Ctrl-Z: stop the process; the host restores the terminal on SIGCONT. */
+  suspend(): void;
+  /** The program ends: unmount and release the terminal. */
+  exit(code: number): void;
+}
+
+export interface ReplEngine {
+  complete(line: string, cursor: number): CompletionResult;
+  highlight(line: string): HighlightResult;
+  /** The CIB or the level changed (after each line run): cached indexes are stale. */
+  invalidate?(): void;
+}
+
+export interface ReplOptions {
+  host: string;
+  paint: Paint;
+  listingStyle: ListingStyle;
+  styler: Styler;
+  history: string[];
+  saveHistory?: (history: string[]) => Promise<void>;
+  /** Under the pending-changes question: what y, n and cancel do. */
+  pendingHint?: string;
+  /** The engine is being loaded: a Tab waits for it instead of ringing. */
+  engineComing?: boolean;
+  /** Null until the completion engine is loaded (after the first frame). */
+  engine?: ReplEngine | null;
+}
+
+interface Question {
+  text: string;
+  hint?: string;
+  resolve: (answer: string | null) => void;
+}
+
+export class ReplController {
+  state: InputState;
+  engine: ReplEngine | null;
+  private question: Question | null = null;
+  private readonly queue: string[] = [];
+  private running = false;
+  private finished = false;
+  private readonly listeners = new Set<() => void>();
+  private cachedView: { key: string; view: LiveView } | null = null;
+  private hostIO: ReplHost | null = null;
+  private highlightCache: { text: string; levels: string; result: HighlightResult } | null = null;
+  /** Keys waiting for the completion engine (a Tab came first). */
+  private held: Key[] | null = null;
+
+  constructor(
+    readonly session: Session,
+    readonly opts: ReplOptions,
+  ) {
+    this.state = initialInput(opts.history);
+    this.engine = opts.engine ?? null;
+    session.opts.ask = async (q) => {
+      // crmsh's utils.ask: the first letter decides, anything else asks again; EOF is "n".
+      for (;;) {
+        const answer = await this.ask(`${q.replace(/\?$/, '')} (y/n)? `);
+        if (answer === null) return false;
+        const first = answer.trim().charAt(0).toLowerCase();
+        if (first === 'y' || first === 'n') return first === 'y';
+      }
+    };
+    session.opts.askPending = async (q) => {
+      for (;;) {
+        const answer = await this.ask(`${q.replace(/\?$/, '')} (y/n)? `, opts.pendingHint);
+        if (answer === null) return 'cancel';
+        const word = answer.trim().toLowerCase();
+        if (word === 'cancel' || word === 'c') return 'cancel';
+        if (word.startsWith('y')) return 'yes';
+        if (word.startsWith('n')) return 'no';
+      }
+    };
+  }
+
+  /** Binds the terminal side; session output goes through it from now on. */
+  attach(host: ReplHost): void {
+    this.hostIO = host;
+    this.session.opts.out = streamOutput(
+      (t) => host.write(t),
+      (t) => host.writeErr(t),
+      this.opts.styler,
+    );
+  }
+
+  get host(): ReplHost {
+    if (!this.hostIO) throw new Error('REPL host not attached');
+    return this.hostIO;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.cachedView = null;
+    for (const l of this.listeners) l();
+  }
+
+  /** The engine could not load: Tab rings from now on, held keys go through. */
+  engineFailed(): void {
+    this.opts.engineComing = false;
+    const held = this.held;
+    this.held = null;
+    if (held) this.handleKeys(held);
+    this.changed();
+  }
+
+  setEngine(engine: ReplEngine): void {
+    this.engine = engine;
+    this.highlightCache = null;
+    const held = this.held;
+    this.held = null;
+    if (held) this.handleKeys(held);
+    this.changed();
+  }
+
+  prompt(): string {
+    return promptText(this.session.source.label, this.session.levels, this.opts.host);
+  }
+
+  /** The prompt row of the line being typed, as it would be echoed into the scrollback. */
+  private echoLines(lines: string[]): string {
+    const first = this.question ? this.question.text : this.prompt();
+    return lines.map((l, i) => (i === 0 ? this.opts.paint('prompt', first) : CONTINUATION_PROMPT) + l.replace(/\t/g, ' ')).join('\n') + '\n';
+  }
+
+  /** Whether the prompt is showing (not while a command runs, unless it asks a question). */
+  get idle(): boolean {
+    return !this.running || this.question !== null;
+  }
+
+  private highlightFor(): { result: HighlightResult; offset: number } | undefined {
+    if (!this.engine || this.question) return undefined;
+    const prefix = joinContinuation(this.state.pending);
+    const text = prefix + this.state.buffer;
+    const levels = this.session.levels.join('/');
+    if (this.highlightCache?.text !== text || this.highlightCache.levels !== levels) {
+      this.highlightCache = { text, levels, result: this.engine.highlight(text) };
+    }
+    return { result: this.highlightCache.result, offset: prefix.length };
+  }
+
+  view(columns: number): LiveView | null {
+    if (!this.idle || this.finished) return null;
+    const key = `${columns}`;
+    if (this.cachedView?.key === key) return this.cachedView.view;
+    const h = this.highlightFor();
+    const view = liveView({
+      state: this.state,
+      prompt: this.prompt(),
+      question: this.question?.text,
+      questionHint: this.question?.hint,
+      highlight: h?.result,
+      highlightOffset: h?.offset,
+      columns,
+      paint: this.opts.paint,
+    });
+    this.cachedView = { key, view };
+    return view;
+  }
+
+  /** A raw input chunk from the terminal. */
+  handleInput(chunk: string): void {
+    this.handleKeys(decodeKeys(chunk));
+  }
+
+  private handleKeys(keys: Key[]): void {
+    if (this.finished) return;
+    if (this.held) {
+      this.held.push(...keys);
+      return;
+    }
+    for (const [i, key] of keys.entries()) {
+      if (key.kind === 'tab' && !this.engine && this.opts.engineComing && !this.state.pasting) {
+        // A Tab typed before the engine has loaded waits for it, and so do the keys after it.
+        this.held = keys.slice(i);
+        break;
+      }
+      const { state, effects } = reduceInput(this.state, key, {
+        complete: this.engine && !this.question ? (l, c) => this.engine!.complete(l, c) : undefined,
+      });
+      const before = this.state;
+      this.state = state;
+      for (const e of effects) this.apply(e, before);
+    }
+    this.changed();
+  }
+
+  private apply(e: InputEffect, before: InputState): void {
+    const host = this.host;
+    switch (e.type) {
+      case 'submit':
+        if (this.question) {
+          const q = this.question;
+          host.write(this.echoLines(e.echo));
+          this.question = null;
+          q.resolve(e.text);
+          // A question's answer is not a command to remember.
+          this.state = { ...this.state, history: before.history, historyPos: before.history.length };
+          return;
+        }
+        host.write(this.echoLines(e.echo));
+        this.queue.push(e.text);
+        void this.drain();
+        return;
+      case 'interrupt':
+        host.write(this.echoLines(e.echo).replace(/\n$/, '^C\n'));
+        if (this.question) {
+          const q = this.question;
+          this.question = null;
+          q.resolve(null);
+        }
+        return;
+      case 'eof':
+        host.write(this.echoLines(['']));
+        if (this.question) {
+          const q = this.question;
+          this.question = null;
+          q.resolve(null);
+          return;
+        }
+        // Ctrl-D quits from any level: every level is left the way `quit` leaves it.
+        this.queue.push('\u0004');
+        void this.drain();
+        return;
+      case 'suspend':
+        host.suspend();
+        return;
+      case 'clearScreen':
+        host.clearScreen();
+        return;
+      case 'bell':
+        host.bell();
+        return;
+      case 'note':
+        host.write(this.echoLines([before.buffer]) + e.text + '\n');
+        return;
+      case 'list': {
+        const listing = formatListing(e.candidates, host.columns(), this.opts.listingStyle);
+        const echo = this.echoLines([...before.pending, before.buffer]);
+        host.write(echo + (e.preface ? e.preface + '\n' : '') + listing + '\n');
+        return;
+      }
+    }
+  }
+
+  /** Asks the user (session questions); resolves with the line typed, or null on Ctrl-C/Ctrl-D. */
+  ask(text: string, hint?: string): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.question = { text, hint, resolve };
+      this.changed();
+    });
+  }
+
+  /** Runs queued lines one at a time, in order. */
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.changed();
+    try {
+      while (this.queue.length > 0 && !this.finished) {
+        const text = this.queue.shift()!;
+        if (text === '\u0004') {
+          await this.quitFromAnyLevel();
+        } else {
+          for (const line of splitLogicalLines(text, '<stdin>')) {
+            await this.session.executeLine(line);
+            if (this.session.quitRequested) break;
+          }
+        }
+        this.highlightCache = null;
+        this.engine?.invalidate?.();
+        if (this.session.quitRequested) await this.end();
+      }
+    } finally {
+      this.running = false;
+      this.changed();
+    }
+  }
+
+  private async quitFromAnyLevel(): Promise<void> {
+    const [line] = splitLogicalLines('quit', '<stdin>');
+    await this.session.executeLine(line!);
+  }
+
+  private async end(): Promise<void> {
+    if (this.finished) return;
+    await this.session.finish();
+    this.finished = true;
+    this.host.write('bye\n');
+    await this.opts.saveHistory?.(this.state.history).catch(() => {});
+    this.changed();
+    this.host.exit(this.session.failed ? 1 : 0);
+  }
+}

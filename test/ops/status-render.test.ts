@@ -1,0 +1,56 @@
+/**
+ * The status renderer against crm_mon itself: fixtures/crm-mon/*.mon.xml are `crm_mon -1 -r
+ * --output-as=xml` of CIB files made with crm_simulate (all started; a failed monitor with a
+ * fail count; a standby node, an offline node, a disabled resource), recorded with the text
+ * `crm_mon -1` (`.txt`), `-1 -r` (`.r.txt`) and `-1 -rf` (`.rf.txt`) printed for the same CIB.
+ * Only "Last updated" differs between two runs, so it is taken from the XML.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCrmMon, MonParseError } from '../../src/ops/status/model.js';
+import { ctime, renderStatus } from '../../src/ops/status/render-text.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+
+const DIR = join(REPO_ROOT, 'fixtures', 'crm-mon');
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.mon.xml'))
+  .map((f) => f.replace('.mon.xml', ''));
+
+const VIEWS = [
+  ['.txt', { inactive: false, failcounts: false }],
+  ['.r.txt', { inactive: true, failcounts: false }],
+  ['.rf.txt', { inactive: true, failcounts: true }],
+] as const;
+
+describe('status: crm_mon XML rendered like crm_mon -1', () => {
+  it('has recorded cases', () => expect(cases.length).toBeGreaterThanOrEqual(3));
+  for (const name of cases) {
+    for (const [suffix, opts] of VIEWS) {
+      it(`${name}${suffix}`, () => {
+        const state = parseCrmMon(readFileSync(join(DIR, `${name}.mon.xml`), 'utf8'));
+        const expected = readFileSync(join(DIR, name + suffix), 'utf8').replace(/Last updated: .*/, `Last updated: ${state.lastUpdate}`);
+        expect(renderStatus(state, opts).join('\n') + '\n').toBe(expected);
+      });
+    }
+  }
+
+  it('colours state words through the painter only', () => {
+    const state = parseCrmMon(readFileSync(join(DIR, 'sim3.mon.xml'), 'utf8'));
+    const painted = renderStatus(state, { inactive: true, failcounts: false, paint: (w, t) => `<${w}>${t}</${w}>` }).join('\n');
+    expect(painted).toContain('* <good>Online</good>: [ Lubuntu ]');
+    expect(painted).toContain('* <bad>OFFLINE</bad>: [ Lubuntu1 ]');
+    expect(painted).toContain('Node 127.0.0.1: <warn>standby</warn>');
+    expect(painted).toContain('<warn>Stopped</warn> (disabled)');
+  });
+
+  it("refuses what is not crm_mon's XML, with crm_mon's own error text", () => {
+    expect(() => parseCrmMon('<cib/>')).toThrow(MonParseError);
+    const err = '<pacemaker-result api-version="2.25"><status code="102" message="Not connected"><errors><error>crm_mon: Could not connect to the CIB</error></errors></status></pacemaker-result>';
+    expect(() => parseCrmMon(err)).toThrow(/Could not connect to the CIB/);
+  });
+
+  it('prints times as crm_mon does (ctime layout)', () => {
+    expect(ctime('2026-11-28 20:59:10Z')).toMatch(/^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/);
+  });
+});
