@@ -21,9 +21,13 @@ const stdin = needsStdin ? await readStdin() : undefined;
 
 // A bare `tcrm` on a terminal shows its prompt before the rest of the program loads
 // (notes/ink-repl.md "First prompt fast"); the REPL then takes that prompt over.
-if (argv.length === 0 && stdinIsTTY && process.stdout.isTTY && process.env.TCRM_SIMPLE_PROMPT !== '1') {
+// The REPL itself then takes keys while the rest loads; lines typed meanwhile wait for it.
+const earlyRepl = argv.length === 0 && stdinIsTTY && process.stdout.isTTY && process.env.TCRM_SIMPLE_PROMPT !== '1';
+if (earlyRepl) {
   const { showEarlyPrompt } = await import('../src/repl/early-prompt.js');
   showEarlyPrompt(process.env);
+  const { preloadRepl } = await import('../src/repl/preload.js');
+  await preloadRepl(process.env);
 }
 const { run } = await import('../src/cli/run.js');
 const code = await run(argv, {
@@ -35,4 +39,5 @@ const code = await run(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });
+if (earlyRepl) (await import('../src/repl/preload.js')).releasePreloaded();
 process.exitCode = code;

@@ -14,7 +14,9 @@ await build({
   minify: true,
   sourcemap: false,
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __tcrmRequire } from 'node:module'; const require = __tcrmRequire(import.meta.url);",
+    js: "#!/usr/bin/env node\nimport { createRequire as __tcrmRequire } from 'node:module'; const require = __tcrmRequire(import.meta.url);" +
+      // ssh2 (CommonJS) reads __dirname when it looks for its optional native parts.
+      " import { fileURLToPath as __tcrmPath } from 'node:url'; const __filename = __tcrmPath(import.meta.url); const __dirname = __tcrmPath(new URL('.', import.meta.url));",
   },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink imports react-devtools-core behind a DEV check; marking it external fails at start.

@@ -157,5 +157,3 @@ function ownerObject(objects: CibObject[], el: Element): CibObject | undefined {
 function statementOf(lines: LogicalLine[]): Span | null {
   return lines.length > 0 ? statementSpan(lines[lines.length - 1]!, 1) : null;
 }
-
-export { pointSpan };

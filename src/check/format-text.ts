@@ -24,17 +24,28 @@ export function formatFinding(file: string, f: CheckFinding, lines: readonly str
   const sev = style[f.severity](SEVERITY_WORD[lang][f.severity]);
   const meant = f.suggestion ? ` — ${message('TCRM2060', { name: f.suggestion }, lang)}` : '';
   const out = [`${style.bold(`${file}:${f.line}:${f.column}:`)} ${sev}: ${f.message}${meant} [${f.code}]`];
-  const src = lines[f.line - 1];
+  const src = window(lines[f.line - 1], f.column);
   if (src !== undefined) {
     const gutter = String(f.line).padStart(4);
-    out.push(`${gutter} | ${src}`);
+    out.push(`${gutter} | ${src.text}`);
     // keep the line's tabs so the caret lines up under a tab-indented token
-    const lead = [...src.slice(0, Math.max(0, f.column - 1))].map((c) => (c === '\t' ? '\t' : ' ')).join('');
-    const width = f.endLine === f.line ? Math.max(1, f.endColumn - f.column) : Math.max(1, src.length - f.column + 1);
+    const column = f.column - src.skipped;
+    const lead = [...src.text.slice(0, Math.max(0, column - 1))].map((c) => (c === '\t' ? '\t' : ' ')).join('');
+    const width = Math.min(Math.max(1, src.text.length - column + 1), f.endLine === f.line ? Math.max(1, f.endColumn - f.column) : Math.max(1, src.text.length - column + 1));
     out.push(`${' '.repeat(gutter.length)} | ${lead}${style[f.severity]('^' + '~'.repeat(width - 1))}`);
   }
   if (f.note) out.push(`${' '.repeat(4)} = ${message('TCRM2066', {}, lang)}: ${f.note}`);
   return out.join('\n');
+}
+
+/** Source lines longer than this are shown as a window around the column. */
+const MAX_SHOWN = 160;
+
+function window(line: string | undefined, column: number): { text: string; skipped: number } | undefined {
+  if (line === undefined) return undefined;
+  if (line.length <= MAX_SHOWN) return { text: line, skipped: 0 };
+  const skipped = Math.max(0, Math.min(column - 1 - 40, line.length - MAX_SHOWN));
+  return { text: line.slice(skipped, skipped + MAX_SHOWN), skipped };
 }
 
 export const countOf = (r: FileReport, severity: CheckFinding['severity']): number => r.findings.filter((f) => f.severity === severity).length;

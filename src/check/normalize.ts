@@ -70,7 +70,7 @@ function primitive(el: Element): ModelObject {
       .map((a) => `${a.name}=${normalizeValue(a.name, a.value)}`)
       .sort();
     // start/stop ops written without an interval and with interval=0 are the same
-    fields.set(`op:${name}${role}@${interval}`, attrs.join(' '));
+    fields.set(`op:${name}${role}@${interval}`, attrs.join(' ') || 'present');
   }
   return { kind: el.tagName, id: el.getAttribute('id') ?? '', fields };
 }

@@ -39,9 +39,9 @@ export class PieceText {
     this.joined += piece.text;
   }
 
-  /** Removes a continuation backslash (and the spaces before it) from the end. */
+  /** Removes a continuation backslash from the end (the spaces before it stay, as in crmsh). */
   dropTrailingBackslash(): void {
-    const kept = this.joined.replace(/\\+\s*$/, "");
+    const kept = this.joined.replace(/\\+\s*$/, '');
     const last = this.placed[this.placed.length - 1]!;
     last.text = last.text.slice(0, Math.max(0, kept.length - last.start));
     this.joined = kept;

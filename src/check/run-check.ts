@@ -13,6 +13,8 @@ import { toSarif } from './format-sarif.js';
 import { countOf, formatFinding, formatSummary, formatTable, plainStyle, type TextStyle } from './format-text.js';
 import { grade, type Grade } from './grade.js';
 import { parseCheckArgs } from './options.js';
+import type { CheckFinding } from './types.js';
+import { serializeDocument } from '../shadow-cib/xml.js';
 
 export interface CheckIO {
   env: Record<string, string | undefined>;
@@ -22,6 +24,8 @@ export interface CheckIO {
   readFile: (path: string) => Promise<Uint8Array>;
   /** Local Pacemaker tools for `--live` (absent: bundled data only). */
   exec?: Exec;
+  /** Runs a local tool with data on its stdin (`--live`: crm_verify on the CIB an answer leaves). */
+  execWithInput?: (argv: string[], stdin: string) => Promise<{ code: number; stdout: string; stderr: string }>;
   style?: TextStyle;
   version: string;
 }
@@ -67,6 +71,13 @@ export async function runCheckCommand(argv: readonly string[], io: CheckIO, defa
 
   const reports: CheckedFile[] = [];
   for (const file of args.files) reports.push(await load(file));
+  if (args.live && io.execWithInput) {
+    for (const r of reports) {
+      if (!r.live) continue;
+      r.findings.push(...(await crmVerifyFindings(r, io.execWithInput, lang)));
+      r.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+  }
   const grades = new Map<string, Grade>();
   if (solution?.live) {
     for (const r of reports) {
@@ -84,6 +95,48 @@ export async function runCheckCommand(argv: readonly string[], io: CheckIO, defa
   const errors = reports.some((r) => countOf(r, 'error') > 0);
   const warnings = reports.some((r) => countOf(r, 'warning') > 0);
   return errors ? 2 : args.strict && warnings ? 1 : 0;
+}
+
+/**
+ * `--live`: the local crm_verify's own opinion of the CIB the answer leaves, each line once with
+ * its real level, on the first line of the file that names an id the line mentions.
+ */
+async function crmVerifyFindings(
+  r: CheckedFile,
+  exec: NonNullable<CheckIO['execWithInput']>,
+  lang: Lang,
+): Promise<CheckFinding[]> {
+  let result;
+  try {
+    result = await exec(['crm_verify', '-V', '--xml-pipe'], serializeDocument(r.live!));
+  } catch {
+    return [];
+  }
+  const seen = new Set<string>();
+  const out: CheckFinding[] = [];
+  for (const raw of `${result.stdout}\n${result.stderr}`.split('\n')) {
+    const m = /\b(error|warning):\s*(.*)$/.exec(raw);
+    if (!m || seen.has(m[2]!)) continue;
+    seen.add(m[2]!);
+    const ids = (m[2]!.match(/[\w.-]{3,}/g) ?? []).filter((w) => !/^(error|warning|resource|Resource|the|and|with)$/.test(w));
+    let line = 1;
+    let column = 1;
+    let width = 1;
+    search: for (let i = 0; i < r.lines.length; i++) {
+      for (const id of ids) {
+        const at = new RegExp(`(^|[\\s:=])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s=,])`).exec(r.lines[i]!);
+        if (at) {
+          line = i + 1;
+          column = at.index + at[1]!.length + 1;
+          width = id.length;
+          break search;
+        }
+      }
+    }
+    const severity = m[1] === 'error' ? 'error' : 'warning';
+    out.push({ line, column, endLine: line, endColumn: column + width, severity, code: 'TCRM2035', message: message('TCRM2035', { detail: m[2]! }, lang), suggestion: null });
+  }
+  return out;
 }
 
 function textReport(reports: readonly CheckedFile[], grades: ReadonlyMap<string, Grade>, lang: Lang, style: TextStyle): string {

@@ -32,9 +32,12 @@ import {
 } from './cib-state.js';
 import type { InputCommand } from './commands.js';
 import { evaluate, type Provenance } from './evaluate.js';
-import { findToken, spanOf, statementSpan, type Span } from './tokens.js';
+import { spanOf, statementSpan, type Span } from './tokens.js';
 import { findingAt, fromDiagnostic, pointSpan } from './to-finding.js';
 import type { CheckFinding, InputMode } from './types.js';
+
+/** Longer than any path, value or id a lab answer holds. */
+const MAX_WORD = 4096;
 
 export interface SimulateOptions {
   mode: InputMode;
@@ -54,7 +57,8 @@ interface Shadow {
 
 interface Configure {
   working: Document;
-  base: Document;
+  /** The configuration as loaded (canonical text): the base of `hasChanges`. */
+  base: string;
   ids: IdAllocator;
   changed: Set<string>;
   /** The last statement that changed the working copy. */
@@ -113,8 +117,9 @@ export class Simulator {
           this.runLine(cmd.line);
         }
       } catch (e) {
-        const reason = e instanceof Error ? e.message : String(e);
-        this.add(findingAt(statementSpan(cmd.line), 'error', 'TCRM0006', message('TCRM0006', { command: cmd.line.text, reason }, this.opts.lang)));
+        const reason = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+        const command = cmd.line.text.length > 80 ? `${cmd.line.text.slice(0, 80)}…` : cmd.line.text;
+        this.add(findingAt(statementSpan(cmd.line), 'error', 'TCRM0006', message('TCRM0006', { command, reason }, this.opts.lang)));
       }
     }
     this.finish();
@@ -173,8 +178,15 @@ export class Simulator {
       return;
     }
     if (line.words.length === 0) return;
+    // no crm word is this long: junk, not a command (and too big for the command matcher)
+    const huge = line.words.find((w) => w.text.length > MAX_WORD);
+    if (huge) {
+      this.add(findingAt(spanOf(huge), 'error', 'TCRM2012', message('TCRM2012', { length: huge.text.length, limit: MAX_WORD }, this.opts.lang)));
+      return;
+    }
     const plan = planLine(this.levels.join('/'), line.words);
     const problems = plan.diagnostics.filter((d) => d.severity === 'error');
+    this.fuzzyMatches(plan.diagnostics, line);
     let entered = 0;
     for (const path of plan.enter) {
       this.enterLevel(path);
@@ -206,7 +218,7 @@ export class Simulator {
 
   private enterConfigure(): void {
     const doc = cloneDoc(this.docInUse());
-    this.cfg = { working: doc, base: cloneDoc(doc), ids: IdAllocator.fromDocument(doc), changed: new Set(), lastEdit: null };
+    this.cfg = { working: doc, base: canonicalConfiguration(doc), ids: IdAllocator.fromDocument(doc), changed: new Set(), lastEdit: null };
   }
 
   /** Leaves the current level; leaving configure commits (asking first when interactive and not in transit). */
@@ -280,7 +292,7 @@ export class Simulator {
   }
 
   private hasChanges(): boolean {
-    return this.cfg !== null && !sameConfiguration(this.cfg.working, this.cfg.base);
+    return this.cfg !== null && canonicalConfiguration(this.cfg.working) !== this.cfg.base;
   }
 
   private check(doc: Document, at: Span | null): boolean {
@@ -306,7 +318,7 @@ export class Simulator {
       }
     }
     this.setDocInUse(cloneDoc(cfg.working));
-    cfg.base = cloneDoc(cfg.working);
+    cfg.base = key;
     return true;
   }
 
@@ -334,7 +346,6 @@ export class Simulator {
     const { stmt, diagnostics } = parseConfigureStatement(line, command);
     for (const d of diagnostics) this.addDiagnostic(d, line);
     if (!stmt) return;
-    if (stmt.kind === 'node') this.declaredNode(stmt.uname.name);
     const result = lowerStatement(cfg.working, stmt, { ids: cfg.ids, changed: cfg.changed });
     for (const d of result.diagnostics) if (d.severity !== 'info') this.addDiagnostic(d, line);
     if (result.failed) return;
@@ -345,12 +356,7 @@ export class Simulator {
     this.provenance.set(key, list);
   }
 
-  private declaredNode(_uname: string): void {
-    // nodes are looked up in the CIB in use; a `node` statement puts its node there
-  }
-
   private runShellCommand(cmd: ShellCommand, line: LogicalLine): void {
-    const lang = this.opts.lang;
     const at = statementSpan(line);
     switch (cmd.kind) {
       case 'cib.new': {
@@ -477,7 +483,7 @@ export class Simulator {
         this.knownResource(line, cmd.rsc);
         return;
       default:
-        void lang;
+      // show, edit, status, options, ra, help …: nothing to model, their syntax was checked
     }
   }
 
@@ -522,6 +528,22 @@ export class Simulator {
 
   private addDiagnostic(d: Diagnostic, line: LogicalLine): void {
     this.add(fromDiagnostic(d, statementSpan(line), this.opts.lang, line));
+  }
+
+  /**
+   * crmsh reads a misspelt command word as the closest one and says so in an INFO line
+   * (`"stanby" is accepted as "standby"`): the answer works, but it is worth a warning.
+   * Deprecated aliases (`end` for `up`) come with their own WARNING and are left alone.
+   */
+  private fuzzyMatches(diags: readonly Diagnostic[], line: LogicalLine): void {
+    const deprecated = diags.some((d) => d.severity === 'warning' && /is deprecated/.test(d.message));
+    for (const d of diags) {
+      const m = /^"(.+)" is accepted as "(.+)"$/.exec(d.message);
+      if (!m || d.severity !== 'info' || deprecated) continue;
+      const w = line.words.find((x) => d.at && x.at.line === d.at.line && x.at.col === d.at.col);
+      const span = w ? spanOf(w) : statementSpan(line);
+      this.add(findingAt(span, 'warning', 'TCRM2011', message('TCRM2011', { word: m[1]!, meant: m[2]! }, this.opts.lang), m[2]!));
+    }
   }
 
   /** What the answer leaves behind in the cluster (transcript-lab.md, part 9 "pitfalls"). */
@@ -574,5 +596,3 @@ function stripCrmOptions(words: readonly Word[]): Word[] {
   }
   return words.slice(i);
 }
-
-export { findToken };

@@ -1,7 +1,8 @@
 /**
  * A pasted terminal transcript → the crm commands in it (issue 4):
  * - a line with a crm prompt (`crm(live)# `, `crm(config)configure# `,
- *   `crm(live/Lubuntu)configure# `) is a command; a `> ` line after one ending in `\` continues it;
+ *   `crm(live/Lubuntu)configure# `) is a command; the next line after one ending in `\` continues
+ *   it (after crmsh's continuation prompt `   > ` when there is one);
  * - `root@host:~# crm …` is a crm command from the shell; `root@host:~# crm_mon -l` is not;
  * - a line without a prompt after an object statement (which prints nothing but ERROR/WARNING/INFO
  *   lines) continues it: the terminal or the document wrapped it. It is joined without a space
@@ -83,14 +84,13 @@ export function transcriptCommands(text: string, file: string): InputCommand[] {
     }
     const current = open as Open | null;
     if (current && current.text.text.trimEnd().endsWith('\\')) {
+      // a `\` continuation: crmsh's `   > ` prompt when typed, none when pasted from a document;
+      // the pieces are glued with nothing in between, as crmsh does
       const cont = CONTINUATION_PROMPT.exec(raw);
-      if (cont) {
-        const piece = trimmed(cont[2]!, lineNo, cont[1]!.length + 1);
-        // the backslash joins with nothing in between, as crmsh does
-        current.text.dropTrailingBackslash();
-        current.text.add(piece, '');
-        continue;
-      }
+      const piece = cont ? trimmed(cont[2]!, lineNo, cont[1]!.length + 1) : trimmed(raw, lineNo, 1);
+      current.text.dropTrailingBackslash();
+      current.text.add(piece, '');
+      continue;
     }
     const answer = ANSWER.exec(raw);
     if (answer && /\?/.test(raw)) {

@@ -22,6 +22,7 @@ export async function runCheck(argv: string[], io: RunIO, opts: { lang: string }
       stderr: io.stderr,
       readFile: async (p) => readFile(resolve(io.cwd, p)),
       exec: io.env.PATH ? localExec(io.env) : undefined,
+      execWithInput: io.env.PATH ? (argv, stdin) => localExec(io.env)(argv, { stdin }) : undefined,
       style,
       version: VERSION,
     },

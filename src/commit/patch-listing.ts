@@ -11,8 +11,11 @@ import { createPatch, type PatchChange } from './patch.js';
 const ROOT_ATTRS = ['admin_epoch', 'epoch', 'num_updates', 'validate-with'];
 
 export function patchListing(from: Document, to: Document): string[] {
-  const patch = createPatch(from, to);
-  const body = patch.changes.filter((c) => !(c.op === 'modify' && c.path === '/cib')).flatMap(describe);
+  const patch = createPatch(from, to, { moves: 'pacemaker' });
+  const changes = patch.changes.filter((c) => !(c.op === 'modify' && c.path === '/cib'));
+  const deletes = changes.filter((c) => c.op === 'delete').flatMap(describe);
+  const rest = changes.filter((c) => c.op !== 'delete').flatMap(describe);
+  const body = [...deletes, ...rest];
   const rootSet: string[] = [];
   for (const a of ROOT_ATTRS) {
     const before = from.documentElement!.getAttribute(a);
@@ -25,14 +28,14 @@ export function patchListing(from: Document, to: Document): string[] {
     return `${x.admin_epoch}.${x.epoch}.${x.num_updates}`;
   };
   const lines = [`Diff: --- ${v(from)} 2`, `Diff: +++ ${v(to)} (null)`];
-  if (rootSet.length > 0) lines.push(`+  /cib:  ${rootSet.join(', ')}`);
-  return [...lines, ...body];
+  // Pacemaker lists the deletions first, then walks the new CIB from its root.
+  return [...lines, ...deletes, ...(rootSet.length > 0 ? [`+  /cib:  ${rootSet.join(', ')}`] : []), ...rest];
 }
 
 function describe(c: PatchChange): string[] {
   switch (c.op) {
     case 'delete':
-      return [`-- ${c.path}`];
+      return [c.position === undefined ? `-- ${c.path}` : `-- ${c.path} (${c.position})`];
     case 'move':
       return [`+~ ${c.path} moved to offset ${c.position}`];
     case 'modify': {
@@ -43,6 +46,8 @@ function describe(c: PatchChange): string[] {
     }
     case 'create': {
       const xml = prettyLines(c.node, 0);
+      // crm_shadow closes the created element's first line with `/>` even when children follow.
+      if (xml.length > 1) xml[0] = xml[0]!.replace(/>$/, '/>');
       const head = `++ ${c.path}:  `;
       const pad = `++${' '.repeat(head.length - 2)}`;
       return xml.map((line, i) => (i === 0 ? head : pad) + line);

@@ -13,9 +13,10 @@
  * provided every child whose relative order changed is moved too. We move every kept child of a
  * parent whose order changed, which makes that induction hold without cleverness.
  *
- * What the simplified walk cannot address (an id containing `'` or `/`, an empty id, id-less
- * siblings sharing a tag with others, comments or text that changed or moved) is handled by
- * replacing the nearest addressable ancestor whole: `delete` it and `create` it again at its
+ * Comments are deleted by `PARENT/comment` with their offset and created like elements. What
+ * the simplified walk cannot address (an id containing `'` or `/`, an empty id, id-less
+ * siblings sharing a tag with others, text content that changed, comments among children that
+ * were reordered) is handled by replacing the nearest addressable ancestor whole: `delete` it and `create` it again at its
  * position — both in one patch, so the apply is still one transaction.
  *
  * Only the configuration and the root's `validate-with` are compared: the status section and
@@ -35,10 +36,13 @@ import {
 } from '../shadow-cib/xml.js';
 
 export type PatchChange =
-  | { op: 'delete'; path: string }
+  | { op: 'delete'; path: string; position?: number }
   | { op: 'create'; path: string; position: number; node: Node }
   | { op: 'modify'; path: string; set: Array<[string, string]>; unset: string[]; result: Element }
   | { op: 'move'; path: string; position: number };
+
+/** Which kept children get a `move`: see diffChildren. */
+export type MoveRule = 'all' | 'pacemaker';
 
 export interface PatchVersion {
   admin_epoch: number;
@@ -57,7 +61,7 @@ export interface Patch {
  * bump num_updates all the time and must not refuse it), so cibadmin applies it only to exactly
  * that CIB and answers 103 ("Update was older than existing configuration") to a CIB that moved.
  */
-export function createPatch(source: Document, target: Document, opts: { expect?: PatchVersion } = {}): Patch {
+export function createPatch(source: Document, target: Document, opts: { expect?: PatchVersion; moves?: MoveRule } = {}): Patch {
   const deletes: PatchChange[] = [];
   const others: PatchChange[] = [];
   const sourceRoot = source.documentElement!;
@@ -80,7 +84,7 @@ export function createPatch(source: Document, target: Document, opts: { expect?:
 
   const configPath = `${rootPath}/configuration`;
   if (from && to) {
-    if (!diffElement(from, to, configPath, deletes, others)) {
+    if (!diffElement(from, to, configPath, deletes, others, opts.moves ?? 'all')) {
       // Even the configuration's own comments or text changed: send it whole.
       deletes.push({ op: 'delete', path: configPath });
       others.push({ op: 'create', path: rootPath, position: indexAmongSiblings(to), node: to });
@@ -93,19 +97,19 @@ export function createPatch(source: Document, target: Document, opts: { expect?:
 }
 
 /** Compares a matched pair; false when `old` must be replaced whole by its parent's diff. */
-function diffElement(old: Element, next: Element, path: string, deletes: PatchChange[], others: PatchChange[]): boolean {
+function diffElement(old: Element, next: Element, path: string, deletes: PatchChange[], others: PatchChange[], moves: MoveRule): boolean {
   if (textOf(old) !== textOf(next)) return false;
   const attrChange = attributeChange(old, next, path);
   const ownDeletes: PatchChange[] = [];
   const ownOthers: PatchChange[] = [];
-  if (!diffChildren(old, next, path, ownDeletes, ownOthers)) return false;
+  if (!diffChildren(old, next, path, ownDeletes, ownOthers, moves)) return false;
   if (attrChange) others.push(attrChange);
   deletes.push(...ownDeletes);
   others.push(...ownOthers);
   return true;
 }
 
-function diffChildren(old: Element, next: Element, path: string, deletes: PatchChange[], others: PatchChange[]): boolean {
+function diffChildren(old: Element, next: Element, path: string, deletes: PatchChange[], others: PatchChange[], moves: MoveRule): boolean {
   const oldKids = children(old);
   const newKids = children(next);
   const oldKeys = keysOf(oldKids);
@@ -113,57 +117,102 @@ function diffChildren(old: Element, next: Element, path: string, deletes: PatchC
   if (!oldKeys || !newKeys) return false;
 
   const newByKey = new Map(newKids.map((n, i) => [newKeys[i]!, n]));
-  const oldByKey = new Map(oldKids.map((n, i) => [oldKeys[i]!, n]));
+  const oldIndex = new Map(oldKeys.map((k, i) => [k, i]));
+  // Deletes in the old order (as Pacemaker records them); the rest is emitted in the new order.
+  const inner = new Map<string, PatchChange[]>();
+  const replaced = new Set<string>();
   const kept: string[] = [];
+  // A comment is deleted by `PARENT/comment` and its offset: highest offsets first, before the
+  // elements here go, so every offset still counts the siblings it was taken with.
+  for (let i = oldKids.length - 1; i >= 0; i--) {
+    if (oldKids[i]!.nodeType !== ELEMENT_NODE && !newByKey.has(oldKeys[i]!)) {
+      deletes.push({ op: 'delete', path: `${path}/comment`, position: i });
+    }
+  }
   for (let i = 0; i < oldKids.length; i++) {
     const key = oldKeys[i]!;
     const node = oldKids[i]!;
     const partner = newByKey.get(key);
     if (partner === undefined) {
-      // Comments have no path of their own that the simplified walk finds reliably.
-      if (node.nodeType !== ELEMENT_NODE) return false;
-      deletes.push({ op: 'delete', path: childPath(path, node as Element) });
+      if (node.nodeType === ELEMENT_NODE) deletes.push({ op: 'delete', path: childPath(path, node as Element) });
       continue;
     }
     if (node.nodeType === ELEMENT_NODE) {
-      if (!diffElement(node as Element, partner as Element, childPath(path, node as Element), deletes, others)) {
-        // Replaced whole: deleted here, created again below at its new position.
+      const own: PatchChange[] = [];
+      if (!diffElement(node as Element, partner as Element, childPath(path, node as Element), deletes, own, moves)) {
+        // Replaced whole: deleted here, created again at its new position.
         deletes.push({ op: 'delete', path: childPath(path, node as Element) });
-        others.push({ op: 'create', path, position: newKids.indexOf(partner), node: partner });
+        replaced.add(key);
         continue;
       }
+      inner.set(key, own);
     }
     kept.push(key);
   }
   const keptSet = new Set(kept);
   const keptInNewOrder = newKeys.filter((k) => keptSet.has(k));
   const reordered = keptInNewOrder.some((k, i) => k !== kept[i]);
-  if (reordered && keptInNewOrder.some((k) => oldByKey.get(k)!.nodeType !== ELEMENT_NODE)) return false;
+  if (reordered && keptInNewOrder.some((k) => newByKey.get(k)!.nodeType !== ELEMENT_NODE)) return false;
 
+  const pacemakerMoves = moves === 'pacemaker' ? pacemakerMoved(oldKeys, newKeys, keptSet) : null;
   for (let position = 0; position < newKids.length; position++) {
     const node = newKids[position]!;
     const key = newKeys[position]!;
-    if (!oldByKey.has(key)) {
-      if (node.nodeType !== ELEMENT_NODE) return false;
+    if (!oldIndex.has(key) || replaced.has(key)) {
       others.push({ op: 'create', path, position, node });
-    } else if (reordered && keptSet.has(key)) {
-      others.push({ op: 'move', path: childPath(path, node as Element), position });
+      continue;
     }
+    others.push(...(inner.get(key) ?? []));
+    // 'all': every kept child of a reordered parent (what makes the apply exact, see above);
+    // 'pacemaker': a kept child whose index among the kept ones changed — what crm_shadow -d
+    // lists (measured), for a `cib diff` that matches it.
+    const moved = pacemakerMoves ? pacemakerMoves.has(key) : reordered;
+    if (moved && keptSet.has(key)) others.push({ op: 'move', path: childPath(path, node as Element), position });
   }
   return true;
 }
 
 /**
+ * The children Pacemaker's own diff marks as moved (lib/common/xml.c, mark_xml_changes): walking
+ * the new children in order, a kept child whose position differs is moved, and the one of the
+ * pair further right is then skipped when later positions are counted. Positions skip created
+ * children on the new side and deleted ones on the old side.
+ */
+function pacemakerMoved(oldKeys: string[], newKeys: string[], kept: Set<string>): Set<string> {
+  const skipOld = new Set(oldKeys.filter((k) => !kept.has(k)));
+  const skipNew = new Set(newKeys.filter((k) => !kept.has(k)));
+  const pos = (keys: string[], key: string, skip: Set<string>): number => {
+    let n = 0;
+    for (const k of keys) {
+      if (k === key) return n;
+      if (!skip.has(k)) n++;
+    }
+    return n;
+  };
+  const moved = new Set<string>();
+  for (const key of newKeys) {
+    if (!kept.has(key)) continue;
+    const pNew = pos(newKeys, key, skipNew);
+    const pOld = pos(oldKeys, key, skipOld);
+    if (pOld !== pNew) {
+      moved.add(key);
+      if (pOld > pNew) skipOld.add(key);
+      else skipNew.add(key);
+    }
+  }
+  return moved;
+}
+
+/**
  * The identity of each child as Pacemaker's walk sees it, or null when some child cannot be
- * addressed: `tag[@id='ID']`; `tag` for an id-less element alone with its tag; comments by
- * their text and occurrence (matched only when unchanged).
+ * addressed: `tag[@id='ID']`; `tag` for an id-less element alone with its tag; a comment by its
+ * offset and text (Pacemaker's own rule: moved or edited, it is deleted and created again).
  */
 function keysOf(nodes: Node[]): string[] | null {
   const tagCount = new Map<string, number>();
   for (const n of nodes) if (n.nodeType === ELEMENT_NODE) tagCount.set((n as Element).tagName, (tagCount.get((n as Element).tagName) ?? 0) + 1);
   const seen = new Set<string>();
   const keys: string[] = [];
-  const commentSeen = new Map<string, number>();
   for (const n of nodes) {
     let key: string;
     if (n.nodeType === ELEMENT_NODE) {
@@ -177,10 +226,8 @@ function keysOf(nodes: Node[]): string[] | null {
         key = `${el.tagName}[@id='${id}']`;
       }
     } else {
-      const text = n.nodeValue ?? '';
-      const k = commentSeen.get(text) ?? 0;
-      commentSeen.set(text, k + 1);
-      key = `#${n.nodeType}:${k}:${text}`;
+      // Pacemaker matches a comment only at the same offset with the same text.
+      key = `#comment@${keys.length}:${n.nodeValue ?? ''}`;
     }
     if (seen.has(key)) return null;
     seen.add(key);
@@ -206,10 +253,10 @@ function attributeChange(old: Element, next: Element, path: string): PatchChange
   const afterNames = new Set(after.map(([n]) => n));
   const sameOrder = before.length === after.length && before.every(([n, v], i) => after[i]![0] === n && after[i]![1] === v);
   if (sameOrder) return null;
-  // modify sets the attributes in change-result's order; when only the order differs, say so
-  // by setting them all (change-list is informational, change-result is what applies).
-  const valuesSame = before.length === after.length && after.every(([n, v]) => beforeMap.get(n) === v);
-  const set = valuesSame ? after : after.filter(([n, v]) => beforeMap.get(n) !== v);
+  // Listed like Pacemaker: in the new order, every attribute whose value or index changed
+  // (change-result, which is what applies, has them all in the new order).
+  const oldPos = new Map(before.map(([n], i) => [n, i]));
+  const set = after.filter(([n, v], i) => beforeMap.get(n) !== v || oldPos.get(n) !== i);
   const unset = before.map(([n]) => n).filter((n) => !afterNames.has(n));
   const result = next.cloneNode(false) as Element;
   return { op: 'modify', path, set, unset, result };
@@ -268,7 +315,7 @@ function patchXml(changes: PatchChange[], expect?: PatchVersion): string {
     const path = escapeAttr(c.path);
     switch (c.op) {
       case 'delete':
-        s += `<change operation="delete" path="${path}"/>`;
+        s += c.position === undefined ? `<change operation="delete" path="${path}"/>` : `<change operation="delete" path="${path}" position="${c.position}"/>`;
         break;
       case 'create':
         s += `<change operation="create" path="${path}" position="${c.position}">${compactXml(c.node)}</change>`;

@@ -106,6 +106,10 @@ export function paramValueCandidates(params: ParamFacts[], name: string, lang: L
   const p = params.find((x) => x.name === name);
   if (!p) return [];
   const values = p.values?.length ? p.values : p.type === 'boolean' ? ['true', 'false'] : p.default ? [p.default] : [];
+  if (values.length === 0) {
+    // Nothing to propose: the parameter itself, so a double Tab shows its help as crmsh does.
+    return [{ text: `${name}=`, kind: 'param', description: paramDescription(p, lang), ...(p.required ? { required: true } : {}) }];
+  }
   return values.map((v) => ({ text: `${name}=${v}`, kind: 'value' as const, ...(v === p.default ? { description: message('TCRM8005', {}, lang) } : {}) }));
 }
 

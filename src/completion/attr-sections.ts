@@ -124,6 +124,7 @@ export function containerTail(a: ArgContext, type: string, tailArgs: string[]): 
   const s = sectionState(tailArgs);
   if (s.section === null) return null;
   const kw = words(['meta', 'params'], 'keyword');
-  if (s.section === 'meta') return [...metaCandidates(type, a, s.used), ...(s.afterPair && !keyOf(a.partial) ? kw : [])];
+  // crmsh offers `meta params` at once here (not only after a pair, as for primitives).
+  if (s.section === 'meta') return [...metaCandidates(type, a, s.used), ...(keyOf(a.partial) ? [] : kw)];
   return keyOf(a.partial) ? [] : kw;
 }

@@ -34,6 +34,10 @@ export interface CibIndex {
   nodeAttributes: Map<string, string[]>;
   /** The primitive's agent (`class:provider:type` or `@template`), by id. */
   agentOf: Map<string, string>;
+  /** ACL role ids (`acl_target`, `user` name them). */
+  aclRoles: string[];
+  /** Ticket names already used by rsc_ticket constraints. */
+  tickets: string[];
 }
 
 interface Cached {
@@ -60,7 +64,7 @@ export function cibIndex(doc: Document | undefined, version?: number): CibIndex 
 const EMPTY: CibIndex = {
   nodes: [], nodeIds: [], resources: [], topLevel: [], topPrimitivesAndGroups: [], freePrimitives: [], primitives: [],
   stonith: [], templates: [], groups: [], groupMembers: new Map(), constraints: [], tags: [], objectIds: [], types: [],
-  nodeAttributes: new Map(), agentOf: new Map(),
+  nodeAttributes: new Map(), agentOf: new Map(), aclRoles: [], tickets: [],
 };
 
 const RESOURCE = new Set(['primitive', 'template', 'group', 'clone', 'master', 'bundle']);
@@ -79,8 +83,9 @@ function buildIndex(doc: Document): CibIndex {
   const ix: CibIndex = {
     nodes: [], nodeIds: [], resources: [], topLevel: [], topPrimitivesAndGroups: [], freePrimitives: [], primitives: [],
     stonith: [], templates: [], groups: [], groupMembers: new Map(), constraints: [], tags: [], objectIds: [], types: [],
-    nodeAttributes: new Map(), agentOf: new Map(),
+    nodeAttributes: new Map(), agentOf: new Map(), aclRoles: [], tickets: [],
   };
+  const tickets = new Set<string>();
   const types = new Set<string>();
   for (const el of allObjects(doc)) {
     const id = el.getAttribute('id') ?? '';
@@ -114,13 +119,18 @@ function buildIndex(doc: Document): CibIndex {
         ix.groupMembers.set(id, childElements(el).filter((c) => c.tagName === 'primitive').map((c) => c.getAttribute('id') ?? ''));
       }
       if (top && (tag === 'primitive' || tag === 'group')) ix.topPrimitivesAndGroups.push(id);
-    } else if (CONSTRAINT.has(tag)) ix.constraints.push(id);
+    } else if (CONSTRAINT.has(tag)) {
+      ix.constraints.push(id);
+      const ticket = tag === 'rsc_ticket' ? el.getAttribute('ticket') : null;
+      if (ticket) tickets.add(ticket);
+    } else if (tag === 'acl_role') ix.aclRoles.push(id);
     else if (tag === 'tag') ix.tags.push(id);
   }
   ix.types = [...types].sort();
+  ix.tickets = [...tickets].sort();
   // Sorted once here: candidate lists are shown sorted, and sorting runs of sorted ids is cheap.
   for (const list of [ix.resources, ix.topLevel, ix.topPrimitivesAndGroups, ix.freePrimitives, ix.primitives, ix.stonith,
-    ix.templates, ix.groups, ix.constraints, ix.tags, ix.objectIds]) list.sort(byCodeUnit);
+    ix.templates, ix.groups, ix.constraints, ix.tags, ix.objectIds, ix.aclRoles]) list.sort(byCodeUnit);
   return ix;
 }
 

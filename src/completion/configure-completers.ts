@@ -111,7 +111,7 @@ const order: Completer = (a) =>
 const rscTicket: Completer = (a) =>
   newIdOr(a, () => {
     if (keyOf(a.partial) === 'loss-policy') return words(['stop', 'demote', 'fence', 'freeze'].map((v) => `loss-policy=${v}`), 'value');
-    if (a.args.length === 1) return [];
+    if (a.args.length === 1) return words(a.ix.tickets.map((t) => `${t}:`), 'other');
     const refs = withSuffix(a, ROLES);
     return a.args.length >= 3 ? [...refs, ...keys(['loss-policy'], 'keyword')] : refs;
   });
@@ -169,6 +169,7 @@ const monitor: Completer = (a) => {
 const fencingTopology: Completer = (a) => [...words(a.ix.nodes.map((n) => `${n}:`), 'node'), ...words(a.ix.stonith, 'id')];
 
 const role: Completer = (a) => (a.args.length === 0 ? [] : words(['read', 'write', 'deny'], 'keyword'));
+const aclTarget: Completer = (a) => (a.args.length === 0 ? [] : words(a.ix.aclRoles.filter((r) => !a.args.includes(r)), 'id'));
 const user: Completer = (a) => (a.args.length === 0 ? [] : words(['role:', 'read', 'write', 'deny'], 'keyword'));
 
 const objectIds = (a: ArgContext): Candidate[] => words(a.ix.objectIds, 'id');
@@ -228,6 +229,7 @@ export const CONFIGURE_COMPLETERS: Record<string, Completer> = {
   fencing_topology: fencingTopology,
   role,
   user,
+  acl_target: aclTarget,
   alert,
   show,
   edit,

@@ -21,6 +21,8 @@ export interface PreparedOffers {
   listed: Candidate[];
   /** Offered only to fuzzy matching (`IPad` → `ocf:heartbeat:IPaddr`), never by prefix. */
   fallback: Candidate[];
+  /** `listed` texts in lower case, made on the first case-insensitive match. */
+  lower?: string[];
 }
 
 /** More would make the fuzzy list a wall; readline-style listing is for prefix matches. */
@@ -41,23 +43,23 @@ function strip(o: Offer): Candidate {
 }
 
 export function prepareOffers(all: Offer[]): PreparedOffers {
-  const seen = new Map<string, Candidate>();
+  const listed: Candidate[] = [];
   const fallback: Candidate[] = [];
-  for (const o of all) {
-    if (o.fallbackOnly) {
-      fallback.push(strip(o));
-      continue;
-    }
-    const prev = seen.get(o.text);
-    // Keep the richer entry (a description, a required mark) when two providers offer one word.
-    if (!prev || (!prev.description && o.description)) seen.set(o.text, o);
-  }
-  const listed = [...seen.values()];
-  // Most big lists arrive sorted already (the CIB index sorts its ids): check before sorting.
+  for (const o of all) (o.fallbackOnly ? fallback : listed).push(o.fallbackOnly ? strip(o) : o);
+  // Big lists arrive as a few sorted runs (the CIB index sorts its ids), which TimSort merges
+  // in near-linear time; equal words are then neighbours, so de-duplication needs no Map.
   let sorted = true;
   for (let i = 1; i < listed.length && sorted; i++) sorted = listed[i - 1].text <= listed[i].text;
   if (!sorted) listed.sort(byText);
-  return { listed, fallback };
+  const unique: Candidate[] = [];
+  for (const c of listed) {
+    const prev = unique[unique.length - 1];
+    if (prev && prev.text === c.text) {
+      // Keep the richer entry (a description, a required mark) when two providers offer one word.
+      if (!prev.description && c.description) unique[unique.length - 1] = c;
+    } else unique.push(c);
+  }
+  return { listed: unique, fallback };
 }
 
 export function commonPrefix(texts: string[]): string {
@@ -77,7 +79,8 @@ export function matchPrepared(prepared: PreparedOffers, partial: string): Matche
   let hits = partial ? listed.filter((c) => c.text.startsWith(partial)) : listed;
   if (hits.length === 0 && partial) {
     const lower = partial.toLowerCase();
-    hits = listed.filter((c) => c.text.toLowerCase().startsWith(lower));
+    const texts = (prepared.lower ??= listed.map((c) => c.text.toLowerCase()));
+    hits = listed.filter((_, i) => texts[i].startsWith(lower));
   }
   if (hits.length > 0) return { candidates: hits, common: commonPrefix(hits.map((c) => c.text)) };
   if (!partial) return { candidates: [], common: '' };
@@ -85,6 +88,17 @@ export function matchPrepared(prepared: PreparedOffers, partial: string): Matche
   const found = fuzzyMatches(prepared, pool, partial);
   if (found.length > 0) return { candidates: found, common: '' };
   return { candidates: pool.length <= TYPO_MAX ? typoMatches(pool, partial) : [], common: '' };
+}
+
+/** `word` (lower case) appears in order in `text`, ignoring ASCII case; no allocation. */
+function isSubsequence(word: string, text: string): boolean {
+  let i = 0;
+  for (let j = 0; j < text.length && i < word.length; j++) {
+    let c = text.charCodeAt(j);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c === word.charCodeAt(i)) i++;
+  }
+  return i === word.length;
 }
 
 /**
@@ -95,7 +109,10 @@ let lastFuzzy: { prepared: PreparedOffers; partial: string; matches: Candidate[]
 
 function fuzzyMatches(prepared: PreparedOffers, pool: Candidate[], partial: string): Candidate[] {
   const narrow = lastFuzzy && lastFuzzy.prepared === prepared && partial.startsWith(lastFuzzy.partial);
-  const searched = narrow ? lastFuzzy!.matches : pool;
+  // fuzzysort prepares every target it is given (costly the first time over 5,000 ids): hand it
+  // only those holding the typed letters in order, which is all it can match anyway.
+  const word = partial.toLowerCase();
+  const searched = (narrow ? lastFuzzy!.matches : pool).filter((c) => isSubsequence(word, c.text));
   // fuzzysort returns everything for an empty search (never asked here) and caps at 10 unless
   // told; `threshold: 0` keeps every subsequence match so the narrowing above stays exact.
   const all = go(partial, searched, { key: 'text', limit: 0, threshold: 0 });

@@ -38,11 +38,14 @@ export interface CompletionResult {
   /** Replace line.slice(from, to) with the chosen candidate's text (or with `common`). */
   from: number;
   to: number;
-  /** Sorted (crmsh/readline: alphabetically); prefix matches first, fuzzy ones after. */
+  /**
+   * Either prefix matches, sorted alphabetically as readline shows them, or — only when nothing
+   * matches the prefix — fuzzy matches (all marked `fuzzy`), best first, at most 30.
+   */
   candidates: Candidate[];
   /** Longest common prefix of the prefix matches: what one Tab inserts ('' when only fuzzy ones). */
   common: string;
-  /** True when exactly one (non-fuzzy) candidate matched and a space should follow it (not after `=` or `:`). */
+  /** True when exactly one (non-fuzzy) candidate matched and a space should follow it (not after `=`, `:` or `/`). */
   complete: boolean;
 }
 
@@ -89,10 +92,14 @@ export interface HighlightSpan {
 export interface HighlightResult {
   /** Non-overlapping, in order; gaps are plain (whitespace). */
   spans: HighlightSpan[];
-  /** The first problem of an invalid line: marker range and a one-line hint for under the prompt. */
+  /**
+   * The first problem of an invalid line: marker range and a one-line hint for under the prompt.
+   * An empty range at the very end of the line (from === to === line.length) means the line is
+   * incomplete (more words or a closing quote needed), not wrong: show it quietly, if at all.
+   */
   error?: { from: number; to: number; hint: string };
 }
 
 // Implemented in complete.ts and highlight.ts:
 //   export function complete(ctx: CompletionContext, line: string, cursor: number): CompletionResult
-//   export function highlight(levels: string[], line: string): HighlightResult
+//   export function highlight(levels: string[], line: string, lang?: Lang): HighlightResult

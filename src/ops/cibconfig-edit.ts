@@ -13,10 +13,39 @@ import { message } from '../messages/catalog.js';
 import type { Session } from '../session/session.js';
 import { serializeDocument, type Document } from '../shadow-cib/xml.js';
 import { editCibFile } from './cib-file-edit.js';
+import { IdAllocator } from '../shadow-cib/ids.js';
+import { childElements, type Element } from '../shadow-cib/xml.js';
+
+/**
+ * crmsh's idmgmt lives as long as the crm process: an id it saw or handed out stays taken even
+ * after its element is removed (measured: standby, standby reboot, standby again gives
+ * `…-standby-0`). Per session, the ids every crmsh-style edit saw.
+ */
+const SEEN = new WeakMap<Session, Set<string>>();
+
+function sessionIds(session: Session, doc: Document): IdAllocator {
+  let seen = SEEN.get(session);
+  if (!seen) SEEN.set(session, (seen = new Set()));
+  const ids = new IdAllocator(seen);
+  collectIds(doc.documentElement!, ids);
+  return ids;
+}
+
+function collectIds(el: Element, ids: IdAllocator): void {
+  const id = el.getAttribute('id');
+  if (id) ids.reserve(id);
+  for (const c of childElements(el)) collectIds(c, ids);
+}
+
+function remember(session: Session, ids: IdAllocator): void {
+  const seen = SEEN.get(session)!;
+  for (const id of ids.snapshot()) seen.add(id);
+}
 import { printToolResult, runTool } from './session-ops.js';
 
 export interface CibconfigEdit {
-  file: (doc: Document) => void | Promise<void>;
+  /** `ids`: crmsh's id registry for this session, seeded with the document's ids. */
+  file: (doc: Document, ids: IdAllocator) => void | Promise<void>;
   /** The same change as tool calls, for the live cluster. */
   live: string[][];
   /** crmsh checks for uncommitted configure changes first (_commit_meta_attr, _commit_node_attr). */
@@ -27,7 +56,11 @@ export async function cibconfigEdit(session: Session, edit: CibconfigEdit): Prom
   const cfg = session.configure;
   if (edit.checksPending && cfg?.hasChanges()) {
     session.report(diag('CRM', 'info', 'Currently editing the CIB, changes will not be committed'));
-    await cfg.edit((doc) => edit.file(doc));
+    await cfg.edit(async (doc) => {
+      const ids = sessionIds(session, doc);
+      await edit.file(doc, ids);
+      remember(session, ids);
+    });
     return true;
   }
   const s = session.source;
@@ -42,7 +75,9 @@ export async function cibconfigEdit(session: Session, edit: CibconfigEdit): Prom
   }
   const outcome = await editCibFile(s.path, async (doc) => {
     const before = serializeDocument(doc);
-    await edit.file(doc);
+    const ids = sessionIds(session, doc);
+    await edit.file(doc, ids);
+    remember(session, ids);
     return { changed: serializeDocument(doc) !== before };
   });
   return outcome.ok ? true : session.reportAll(outcome.diagnostics);

@@ -24,6 +24,8 @@ export interface DeepMetaOptions {
    * its children (measured in batch runs); a first commit appends. Updated by the call.
    */
   committed?: Set<string>;
+  /** crmsh's id registry for the session (ids stay taken after their element is removed). */
+  ids?: IdAllocator;
 }
 
 /** The error crmsh prints when an id is no resource (ui_resource.set_deep_meta_attr). */
@@ -89,7 +91,7 @@ async function setOnNode(doc: Document, target: Element, attr: string, value: st
     for (const nv of existing) nv.setAttribute('value', value);
     return;
   }
-  const ids = IdAllocator.fromDocument(doc);
+  const ids = opts.ids ?? IdAllocator.fromDocument(doc);
   let sets = childElements(target).filter((c) => c.tagName === 'meta_attributes');
   if (sets.length === 0) {
     sets = [addElement(target, 'meta_attributes', [['id', ids.fresh(idFor(target.getAttribute('id')!, 'meta_attributes'))]])];

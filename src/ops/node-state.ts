@@ -30,8 +30,7 @@ function transientStandby(doc: Document, id: string): Element[] {
   return ta ? nvpairsNamed(ta, 'instance_attributes', 'standby') : [];
 }
 
-export function setStandby(doc: Document, unames: string[], lifetime: 'forever' | 'reboot'): void {
-  const ids = IdAllocator.fromDocument(doc);
+export function setStandby(doc: Document, unames: string[], lifetime: 'forever' | 'reboot', ids = IdAllocator.fromDocument(doc)): void {
   for (const node of nodeElements(doc)) {
     if (!unames.includes(node.getAttribute('uname') ?? '')) continue;
     const id = node.getAttribute('id') ?? '';
@@ -46,7 +45,8 @@ export function setStandby(doc: Document, unames: string[], lifetime: 'forever' 
     }
     let holder = node;
     if (lifetime === 'reboot') {
-      holder = firstChild(state!, 'transient_attributes') ?? addElement(state!, 'transient_attributes', [['id', ids.fresh(id)]]);
+      // idmgmt.new(transient_attributes, node_state id): a numeric id becomes `num-<id>`.
+      holder = firstChild(state!, 'transient_attributes') ?? addElement(state!, 'transient_attributes', [['id', ids.fresh(/^\d+$/.test(id) ? `num-${id}` : id)]]);
     }
     const set =
       firstChild(holder, 'instance_attributes') ??
@@ -72,7 +72,7 @@ export async function setNodeAttr(
   uname: string,
   attr: string,
   value: string,
-  opts: { manageChildren: ManageChildren; ask: (q: string) => Promise<boolean> },
+  opts: { manageChildren: ManageChildren; ask: (q: string) => Promise<boolean>; ids?: IdAllocator },
 ): Promise<boolean> {
   const node = findNode(doc, uname);
   if (!node) return false;
@@ -88,7 +88,7 @@ export async function setNodeAttr(
     for (const nv of existing) nv.setAttribute('value', value);
     return true;
   }
-  const ids = IdAllocator.fromDocument(doc);
+  const ids = opts.ids ?? IdAllocator.fromDocument(doc);
   let sets = childElements(node).filter((c) => c.tagName === 'instance_attributes');
   if (sets.length === 0) sets = [addElement(node, 'instance_attributes', [['id', `nodes-${node.getAttribute('id')}`]])];
   for (const set of sets) setAttrInSet(set, attr, value, ids);

@@ -51,7 +51,8 @@ export async function runTool(session: Session, argv: string[], opts: { stdin?: 
     }
     return result;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    // First line only: a failing SSH library may put pages of source in its message.
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
     const where = e instanceof TransportError ? e.where : transport?.where ?? 'local';
     session.report(diag('TCRM6003', 'error', message('TCRM6003', { tool: argv[0]!, seconds: Math.round(timeoutMs / 1000), where }), undefined, reason));
     await session.dropTransport();

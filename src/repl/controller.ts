@@ -21,7 +21,7 @@ export interface ReplHost {
   columns(): number;
   bell(): void;
   clearScreen(): void;
-  /** Ctrl-Z: stop the process; the host restores the terminal on SIGCONT. */
+  /** Ctrl-Z: stop the process; the host takes the terminal back when the shell continues it. */
   suspend(): void;
   /** The program ends: unmount and release the terminal. */
   exit(code: number): void;
@@ -43,6 +43,8 @@ export interface ReplOptions {
   saveHistory?: (history: string[]) => Promise<void>;
   /** Under the pending-changes question: what y, n and cancel do. */
   pendingHint?: string;
+  /** What the prompt says before the session is attached (`CIB_shadow`'s name, else live). */
+  earlyLabel?: string;
   /** The engine is being loaded: a Tab waits for it instead of ringing. */
   engineComing?: boolean;
   /** Null until the completion engine is loaded (after the first frame). */
@@ -69,12 +71,31 @@ export class ReplController {
   /** Keys waiting for the completion engine (a Tab came first). */
   private held: Key[] | null = null;
 
-  constructor(
-    readonly session: Session,
-    readonly opts: ReplOptions,
-  ) {
+  private sess: Session | null = null;
+
+  /**
+   * @param session null while the rest of tcrm still loads (the prompt is live before it: lines
+   *   typed meanwhile wait and run once `attachSession` is called)
+   */
+  constructor(session: Session | null, readonly opts: ReplOptions) {
     this.state = initialInput(opts.history);
     this.engine = opts.engine ?? null;
+    if (session) this.attachSession(session);
+  }
+
+  /** The session, or null while tcrm still loads. */
+  get attachedSession(): Session | null {
+    return this.sess;
+  }
+
+  get session(): Session {
+    if (!this.sess) throw new Error('REPL session not attached');
+    return this.sess;
+  }
+
+  /** The session the lines run in: its questions come here, its output goes above the prompt. */
+  attachSession(session: Session): void {
+    this.sess = session;
     session.opts.ask = async (q) => {
       // crmsh's utils.ask: the first letter decides, anything else asks again; EOF is "n".
       for (;;) {
@@ -86,7 +107,7 @@ export class ReplController {
     };
     session.opts.askPending = async (q) => {
       for (;;) {
-        const answer = await this.ask(`${q.replace(/\?$/, '')} (y/n)? `, opts.pendingHint);
+        const answer = await this.ask(`${q.replace(/\?$/, '')} (y/n)? `, this.opts.pendingHint);
         if (answer === null) return 'cancel';
         const word = answer.trim().toLowerCase();
         if (word === 'cancel' || word === 'c') return 'cancel';
@@ -94,11 +115,18 @@ export class ReplController {
         if (word.startsWith('n')) return 'no';
       }
     };
+    if (this.hostIO) this.routeOutput(this.hostIO);
+    this.changed();
+    void this.drain();
   }
 
   /** Binds the terminal side; session output goes through it from now on. */
   attach(host: ReplHost): void {
     this.hostIO = host;
+    if (this.sess) this.routeOutput(host);
+  }
+
+  private routeOutput(host: ReplHost): void {
     this.session.opts.out = streamOutput(
       (t) => host.write(t),
       (t) => host.writeErr(t),
@@ -140,7 +168,8 @@ export class ReplController {
   }
 
   prompt(): string {
-    return promptText(this.session.source.label, this.session.levels, this.opts.host);
+    if (!this.sess) return promptText(this.opts.earlyLabel ?? 'live', [], this.opts.host);
+    return promptText(this.sess.source.label, this.sess.levels, this.opts.host);
   }
 
   /** The prompt row of the line being typed, as it would be echoed into the scrollback. */
@@ -158,7 +187,7 @@ export class ReplController {
     if (!this.engine || this.question) return undefined;
     const prefix = joinContinuation(this.state.pending);
     const text = prefix + this.state.buffer;
-    const levels = this.session.levels.join('/');
+    const levels = this.sess?.levels.join('/') ?? '';
     if (this.highlightCache?.text !== text || this.highlightCache.levels !== levels) {
       this.highlightCache = { text, levels, result: this.engine.highlight(text) };
     }
@@ -226,10 +255,12 @@ export class ReplController {
         }
         host.write(this.echoLines(e.echo));
         this.queue.push(e.text);
+        this.persistHistory();
         void this.drain();
         return;
       case 'interrupt':
-        host.write(this.echoLines(e.echo).replace(/\n$/, '^C\n'));
+        // While a command runs the prompt is not shown: Ctrl-C then only drops the typed-ahead text.
+        if (this.idle) host.write(this.echoLines(e.echo).replace(/\n$/, '^C\n'));
         if (this.question) {
           const q = this.question;
           this.question = null;
@@ -269,6 +300,17 @@ export class ReplController {
     }
   }
 
+  private saving: Promise<void> = Promise.resolve();
+
+  /** Saves the history after each line (one save at a time, so the newest always wins). */
+  private persistHistory(): Promise<void> {
+    const save = this.opts.saveHistory;
+    if (!save) return this.saving;
+    const history = this.state.history;
+    this.saving = this.saving.then(() => save(history)).catch(() => {});
+    return this.saving;
+  }
+
   /** Asks the user (session questions); resolves with the line typed, or null on Ctrl-C/Ctrl-D. */
   ask(text: string, hint?: string): Promise<string | null> {
     return new Promise((resolve) => {
@@ -279,7 +321,7 @@ export class ReplController {
 
   /** Runs queued lines one at a time, in order. */
   private async drain(): Promise<void> {
-    if (this.running) return;
+    if (this.running || !this.sess) return;
     this.running = true;
     this.changed();
     try {
@@ -313,7 +355,7 @@ export class ReplController {
     await this.session.finish();
     this.finished = true;
     this.host.write('bye\n');
-    await this.opts.saveHistory?.(this.state.history).catch(() => {});
+    await this.persistHistory();
     this.changed();
     this.host.exit(this.session.failed ? 1 : 0);
   }

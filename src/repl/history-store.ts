@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stateDir } from '../session/state-dir.js';
-import { writeStateFile } from '../session/files.js';
+import { ensureFile, writeStateFile } from '../session/files.js';
 import { HISTORY_LIMIT } from './input-reducer.js';
 
 export function historyPath(env: Record<string, string | undefined>): string {
@@ -24,5 +24,8 @@ export function loadHistory(path: string): string[] {
 
 export async function saveHistory(path: string, history: string[]): Promise<void> {
   const entries = history.slice(-HISTORY_LIMIT).map((l) => l.replace(/[\r\n]+/g, ' '));
+  // Typed lines may hold passwords (`params passwd=…`): the file is created private, and the
+  // atomic rewrite keeps the mode of the file it replaces.
+  await ensureFile(path, '');
   await writeStateFile(path, entries.length === 0 ? '' : entries.join('\n') + '\n');
 }

@@ -14,7 +14,3 @@ export function promptText(cibLabel: string, levels: string[], host: string): st
   return `crm(${cibLabel}/${host})${levels.join(' ')}# `;
 }
 
-/** Bold green as crmsh prints it (SGR 1 and 32). */
-export function paintPrompt(text: string, colour: boolean): string {
-  return colour ? `\x1b[1;32m${text}\x1b[0m` : text;
-}

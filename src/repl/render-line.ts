@@ -82,7 +82,12 @@ export function liveView(v: ViewInput): LiveView {
   const line = painted + (v.question ? shown : paintSpans(shown, off, spans, paint));
   let hint: string | undefined;
   const err = v.question ? undefined : v.highlight?.error;
-  if (err) {
+  const fullLength = off + shown.length;
+  if (err && err.from === err.to && err.to >= fullLength) {
+    // Incomplete, not wrong (more words or a closing quote needed): a quiet hint, no marker.
+    hint = ' '.repeat(displayWidth(promptText) + displayWidth(shown)) + paint('hint', err.hint);
+    if (displayWidth(hint.replace(/\x1b\[[0-9;]*m/g, '')) > v.columns) hint = paint('hint', err.hint);
+  } else if (err) {
     const from = Math.max(0, err.from - off);
     // The marker: a caret row under the bad word, then the hint, both on one row to keep the
     // live area small ("^ hint").

@@ -1,56 +1,31 @@
 /**
- * Starts the interactive shell on a terminal: the controller over the session, the completion
- * engine loaded after the first frame, and Ink mounted with `CI` hidden from it (Ink draws no
- * live area when `CI` is set: notes/ink-repl.md "Environment and colour").
+ * Starts the interactive shell on a terminal: the REPL mounted early by bin (or now), the session
+ * attached to it, `edit`'s terminal hand-over, and the completion engine loaded after the first
+ * frame.
  */
 import { readdirSync } from 'node:fs';
 import type { RunIO } from '../cli/io.js';
 import type { Session } from '../session/session.js';
-import { colourWanted, labelStyler, linePainter } from '../cli/colour.js';
 import { shadowDir } from '../session/cib-source.js';
-import { ReplController, type ReplEngine } from './controller.js';
-import { historyPath, loadHistory, saveHistory } from './history-store.js';
-import { shortHostname } from './prompt.js';
+import type { ReplEngine } from './controller.js';
+import { mountRepl } from './mount-repl.js';
 import { runOnTerminal } from './terminal-child.js';
-import { languageFrom, message } from '../messages/catalog.js';
+import { languageFrom } from '../messages/catalog.js';
 import type { CompletionContext } from '../completion/types.js';
+import type { AgentCatalog } from '../agents/types.js';
 
 export interface StartOptions {
   display?: string;
 }
 
 export async function runInkRepl(session: Session, io: RunIO, opts: StartOptions = {}): Promise<number> {
-  const startColour = colourWanted({ env: io.env, isTTY: io.stdoutIsTTY, display: opts.display });
-  const colourOn = (): boolean => startColour && session.settings.get('color.style') !== 'plain';
-  const painter = linePainter(colourOn);
-  const path = historyPath(io.env);
-  const controller = new ReplController(session, {
-    host: shortHostname(),
-    paint: (style, text) => painter(style, text),
-    listingStyle: { dim: (t) => painter('dim', t) },
-    styler: labelStyler(startColour),
-    history: loadHistory(path),
-    engineComing: true,
-    pendingHint: message('TCRM7005', {}, languageFrom(io.env)),
-    saveHistory: (h) => saveHistory(path, h),
-  });
-
-  // Ink reads CI once at import: hide it for the import, put it back afterwards.
-  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
-  delete process.env.CI;
-  delete process.env.CONTINUOUS_INTEGRATION;
-  if (!startColour) process.env.FORCE_COLOR = '0';
-  const { InkTerminal } = await import('./ui/mount.js');
-  for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
-
-  const terminal = new InkTerminal(controller, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
-  controller.attach(terminal);
+  const { takePreloaded } = await import('./preload.js');
+  const early = takePreloaded();
+  const { controller, terminal } = early ?? (await mountRepl(io.env, { session, display: opts.display }));
   session.opts.editFile = (file, editor) => terminal.handOver(() => runOnTerminal(editor, file, io.env));
-  // The early prompt (bin) is replaced by Ink's first frame.
-  process.stdout.write('\r\x1b[2K');
-  terminal.mount();
+  if (early) controller.attachSession(session);
 
-  // Completion and highlighting load after the first frame; a Tab typed before then rings.
+  // Completion and highlighting load after the first frame; a Tab typed before then waits.
   setImmediate(() => {
     loadEngine(session, io).then(
       (engine) => controller.setEngine(engine),
@@ -62,15 +37,26 @@ export async function runInkRepl(session: Session, io: RunIO, opts: StartOptions
 
 async function loadEngine(session: Session, io: RunIO): Promise<ReplEngine> {
   const { complete, highlight } = await import('../completion/index.js');
+  const lang = languageFrom(io.env);
   const { bundledCatalog } = await import('../agents/choose-catalog.js');
   let generation = 0;
+  let agents: AgentCatalog = bundledCatalog();
+  // Parameter descriptions come from live metadata when Pacemaker runs here: the local catalog
+  // replaces the bundled one once it has loaded (in the background; completion never waits).
+  void liveCatalog(session, io).then((c) => {
+    if (c) {
+      agents = c;
+      generation++;
+    }
+  });
   const context = (): CompletionContext => {
     return {
       levels: session.levels,
       cib: session.configure?.working,
       cibVersion: generation,
-      agents: bundledCatalog(),
+      agents,
       cwd: io.cwd,
+      lang,
       shadows: () => listShadows(session),
       listDir: (dir) => {
         try {
@@ -83,12 +69,29 @@ async function loadEngine(session: Session, io: RunIO): Promise<ReplEngine> {
   };
   return {
     complete: (line, cursor) => complete(context(), line, cursor),
-    highlight: (line) => highlight(session.levels, line),
+    highlight: (line) => highlight(session.levels, line, lang),
     invalidate: () => {
       generation++;
     },
   };
 }
+
+/** The lab's agents and those the CIB uses, with their prose, from this machine's Pacemaker. */
+async function liveCatalog(session: Session, io: RunIO): Promise<AgentCatalog | null> {
+  if (io.env.TCRM_AGENT_SOURCE === 'bundled' || !io.env.PATH) return null;
+  try {
+    const { chooseCatalog } = await import('../agents/choose-catalog.js');
+    const { localExec } = await import('../commit/local-transport.js');
+    const { agentsUsedBy } = await import('../verify/agents-used.js');
+    const used = session.configure ? agentsUsedBy(session.configure.working) : [];
+    const { catalog, source } = await chooseCatalog({ exec: localExec(io.env), env: io.env, prefetch: [...LAB_AGENTS, ...used] });
+    return source === 'bundled' ? null : catalog;
+  } catch {
+    return null;
+  }
+}
+
+const LAB_AGENTS = ['ocf:heartbeat:IPaddr2', 'ocf:heartbeat:IPaddr', 'ocf:heartbeat:apache', 'ocf:heartbeat:Dummy', 'ocf:pacemaker:Dummy', 'ocf:pacemaker:ping', 'ocf:heartbeat:Filesystem'];
 
 function listShadows(session: Session): string[] {
   try {

@@ -124,8 +124,9 @@ export const CIB_HANDLERS: HandlerTable = {
   'cib.diff': async (session) => {
     const name = session.source.shadow;
     if (!name || !session.source.path) {
-      session.report(diag('TCRM4118', 'error', message('TCRM4118', {}, sessionLang(session))));
-      return false;
+      // crm_shadow's own words on stderr; crmsh ignores its exit status.
+      session.notice('No active shadow configuration defined');
+      return true;
     }
     const shadow = await readCibFile(session.source.path);
     if (!shadow.doc) return session.reportAll(shadow.diagnostics ?? []);

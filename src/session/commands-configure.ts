@@ -27,7 +27,8 @@ import { defaultTimeouts } from '../shadow-cib/edit/default-timeouts.js';
 import { parseConfigText } from '../shadow-cib/edit/parse-text.js';
 import { statementsFromXml } from '../shadow-cib/edit/parse-xml.js';
 import { applyStatements } from '../shadow-cib/edit/apply-text.js';
-import { objectsOf } from '../shadow-cib/edit/model.js';
+import { findObjectGlob, objectsOf } from '../shadow-cib/edit/model.js';
+import { canDelete, saysRunning, statusIdFor } from '../shadow-cib/edit/running.js';
 import { selectObjects } from '../shadow-cib/selectors.js';
 import { parseXml, serializeDocument, type Document, type Element } from '../shadow-cib/xml.js';
 import { writeFileAtomically } from '../commit/atomic-write.js';
@@ -38,6 +39,9 @@ import type { ExecResult, Transport } from '../transport/types.js';
 import { chooseCatalog } from '../agents/choose-catalog.js';
 import type { AgentCatalog } from '../agents/types.js';
 import { agentsUsedBy } from '../verify/index.js';
+import { clusterOptions } from '../commit/cluster-options.js';
+import { vendoredSchemaDir } from '../commit/schema-data.js';
+import { columns } from './columns.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,42 +63,6 @@ export function selectorWords(selectors: Selector[]): string[] {
   });
 }
 
-export const CONFIGURE_HANDLERS: HandlerTable = {
-  'configure.show': (session, cmd) => {
-    const cfg = session.configure!;
-    const { text, diagnostics } = showConfiguration(cfg.working, {
-      selectors: selectorWords(cmd.selectors),
-      xml: cmd.xml,
-      changed: cfg.changed,
-      sortElements: session.settings.isYes('core.sort_elements'),
-      obscurePattern: session.settings.get('core.obscure_pattern'),
-    });
-    if (!session.reportAll(diagnostics)) return false;
-    if (text !== '') session.out.print(text);
-    return true;
-  },
-  'configure.commit': (session, cmd) => commitConfigure(session, { force: cmd.force, replace: cmd.replace }),
-  'configure.verify': async (session) => {
-    const working = session.configure!.working;
-    const cluster = checkAtVerify(working);
-    session.reportAll(cluster.lines);
-    const checks = await semanticChecks(session, working, {});
-    session.reportAll(checks.diagnostics);
-    return cluster.ok && checks.worst < 2;
-  },
-  'configure.refresh': async (session) => {
-    const cfg = session.configure!;
-    if (cfg.hasChanges() && session.opts.interactive && !(await session.confirm('All changes will be dropped. Do you want to proceed?'))) {
-      return true;
-    }
-    const loaded = await loadCibWithText(session, session.source);
-    if (!loaded) return false;
-    session.configure = new ConfigureSession(loaded.doc, loaded.text);
-    return true;
-  },
-};
-
-
 /* ---- structural edits and whole-configuration commands (issue 10) ---- */
 
 const lowerCtx = (session: Session): LowerContext => {
@@ -110,19 +78,30 @@ const fatal = (session: Session, command: string, text: string, at?: Position): 
 
 const forceOn = (session: Session): boolean => session.opts.force || session.settings.isYes('core.force');
 
-Object.assign(CONFIGURE_HANDLERS, {
-  'configure.delete': (session, cmd) => {
+const EDIT_AND_FILE_HANDLERS: HandlerTable = {
+  'configure.delete': async (session, cmd) => {
     const order = loadedOrder(session);
+    const ids = cmd.ids.map((a) => a.text);
+    const running = await runningResources(session, ids);
     const r = session.configure!.edit((doc) =>
-      deleteObjects(doc, cmd.ids.map((a) => a.text), lowerCtx(session), { ignoreMissing: forceOn(session), loadedOrder: order }),
+      deleteObjects(doc, ids, lowerCtx(session), {
+        ignoreMissing: forceOn(session),
+        loadedOrder: order,
+        canDelete: (id) => canDelete(doc, id, running.has(id)),
+      }),
     );
     session.reportAll(r.diagnostics);
     return r.ok;
   },
-  'configure.rename': (session, cmd) => {
+  'configure.rename': async (session, cmd) => {
     const order = loadedOrder(session);
+    const running = await runningResources(session, [cmd.oldId.text]);
     const r = session.configure!.edit((doc) =>
-      renameObject(doc, cmd.oldId.text, cmd.newId.text, lowerCtx(session), { lang: languageFrom(session.env), loadedOrder: order }),
+      renameObject(doc, cmd.oldId.text, cmd.newId.text, lowerCtx(session), {
+        lang: languageFrom(session.env),
+        loadedOrder: order,
+        canRename: (id) => canDelete(doc, id, running.has(id)),
+      }),
     );
     session.reportAll(r.diagnostics.map((d) => (d.code === 'TCRM8501' ? { ...d, at: cmd.newId.at } : d)));
     return r.ok;
@@ -304,7 +283,108 @@ Object.assign(CONFIGURE_HANDLERS, {
       await rm(dir, { recursive: true, force: true });
     }
   },
-} satisfies HandlerTable);
+  'configure.get_property': (session, cmd) => {
+    const doc = session.configure!.working;
+    if (cmd.names.length === 0) {
+      session.out.print(columns(clusterOptions().map((o) => o.name), 80));
+      return true;
+    }
+    for (const name of cmd.names) {
+      const v = propertyValue(doc, name.text) ?? clusterOptions().find((o) => o.name === name.text)?.default ?? undefined;
+      if (v !== undefined) session.out.print(cmd.truth ? String(['yes', 'true', 'on', '1'].includes(v.toLowerCase())) : v);
+      else if (cmd.truth) session.out.print('false');
+      else return fatal(session, 'get_property', `${name.text}: Property not set`, name.at);
+    }
+    return true;
+  },
+  'configure.schema': (session, cmd) => {
+    const cfg = session.configure!;
+    const current = cfg.working.documentElement?.getAttribute('validate-with') ?? '';
+    if (cmd.schema === undefined) {
+      session.out.print(current);
+      return true;
+    }
+    // crmsh's change_schema; a schema is known when Pacemaker's RelaxNG file for it is bundled.
+    const wanted = cmd.schema.text;
+    if (wanted === current) {
+      session.report(diag('CRM', 'info', `already using schema ${wanted}`));
+      return true;
+    }
+    if (!/^[\w.-]+$/.test(wanted) || !existsSync(join(vendoredSchemaDir(), `${wanted}.rng`))) {
+      const path = `/usr/share/pacemaker/${wanted}.rng`;
+      session.report(diag('CRM', 'error', `Cannot read schema file '${path}': [Errno 2] No such file or directory: '${path}'`, cmd.schema.at));
+      session.report(diag('CRM', 'error', `schema ${wanted} does not exist`, cmd.schema.at));
+      return false;
+    }
+    cfg.edit((doc) => doc.documentElement!.setAttribute('validate-with', wanted));
+    return true;
+  },
+};
+
+export const CONFIGURE_HANDLERS: HandlerTable = {
+  ...EDIT_AND_FILE_HANDLERS,
+  'configure.show': (session, cmd) => {
+    const cfg = session.configure!;
+    const { text, diagnostics } = showConfiguration(cfg.working, {
+      selectors: selectorWords(cmd.selectors),
+      xml: cmd.xml,
+      changed: cfg.changed,
+      sortElements: session.settings.isYes('core.sort_elements'),
+      obscurePattern: session.settings.get('core.obscure_pattern'),
+    });
+    if (!session.reportAll(diagnostics)) return false;
+    if (text !== '') session.out.print(text);
+    return true;
+  },
+  'configure.commit': (session, cmd) => commitConfigure(session, { force: cmd.force, replace: cmd.replace }),
+  'configure.verify': async (session) => {
+    const working = session.configure!.working;
+    const cluster = checkAtVerify(working);
+    session.reportAll(cluster.lines);
+    const checks = await semanticChecks(session, working, {});
+    session.reportAll(checks.diagnostics);
+    return cluster.ok && checks.worst < 2;
+  },
+  'configure.refresh': async (session) => {
+    const cfg = session.configure!;
+    if (cfg.hasChanges() && session.opts.interactive && !(await session.confirm('All changes will be dropped. Do you want to proceed?'))) {
+      return true;
+    }
+    const loaded = await loadCibWithText(session, session.source);
+    if (!loaded) return false;
+    session.configure = new ConfigureSession(loaded.doc, loaded.text);
+    return true;
+  },
+};
+
+/** crmsh's get_property: the first value of the name in the cluster property sets. */
+function propertyValue(doc: Document, name: string): string | undefined {
+  for (const o of objectsOf(doc).filter((x) => x.kind === 'property')) {
+    for (const nv of Array.from(o.el.getElementsByTagName('nvpair'))) {
+      if (nv.getAttribute('name') === name && nv.hasAttribute('value')) return nv.getAttribute('value')!;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * On the live CIB, which of these resources run (crmsh asks `crm_resource -W -r ID` of each,
+ * the clone's id for a cloned one); none elsewhere. Ids are passed as argv, never in a string.
+ */
+async function runningResources(session: Session, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (session.source.kind !== 'live') return out;
+  const doc = session.configure!.working;
+  const transport = await session.cluster();
+  for (const typed of ids) {
+    const id = findObjectGlob(doc, typed)?.id;
+    const statusId = id === undefined ? undefined : statusIdFor(doc, id);
+    if (id === undefined || statusId === undefined) continue;
+    const r = await transport.exec(['crm_resource', '-W', '-r', statusId], { timeoutMs: 30_000 });
+    if (saysRunning(r.stdout)) out.add(id);
+  }
+  return out;
+}
 
 /** The ids of the objects of the CIB as loaded, in crmsh's load order. */
 function loadedOrder(session: Session): string[] {

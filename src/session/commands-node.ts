@@ -62,7 +62,7 @@ export const NODE_HANDLERS: HandlerTable = {
     if (!nodes) return false;
     const live = cmd.lifetime === 'reboot' ? ['-l', 'reboot'] : ['-l', 'forever'];
     const ok = await cibconfigEdit(session, {
-      file: (doc) => setStandby(doc, nodes, cmd.lifetime),
+      file: (doc, ids) => setStandby(doc, nodes, cmd.lifetime, ids),
       live: nodes.map((n) => ['crm_attribute', '-N', n, '-n', 'standby', '-v', 'on', ...live]),
       checksPending: false,
     });
@@ -94,8 +94,8 @@ export const NODE_HANDLERS: HandlerTable = {
     const opts = { manageChildren: manageChildren(session), ask: (q: string) => session.confirm(q) };
     let found = true;
     const ok = await cibconfigEdit(session, {
-      file: async (doc) => {
-        found = await setNodeAttr(doc, node, 'maintenance', 'true', opts);
+      file: async (doc, ids) => {
+        found = await setNodeAttr(doc, node, 'maintenance', 'true', { ...opts, ids });
       },
       live: [['crm_attribute', '-t', 'nodes', '-N', node, '-n', 'maintenance', '-v', 'true']],
       checksPending: true,

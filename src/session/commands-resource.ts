@@ -39,8 +39,8 @@ async function metaCommand(session: Session, resources: Arg[], attr: string, val
   const opts = { manageChildren: manageChildren(session), ask: (q: string) => session.confirm(q), committed };
   const missing: string[] = [];
   const ok = await cibconfigEdit(session, {
-    file: async (doc) => {
-      for (const r of resources) if (!(await setDeepMetaAttr(doc, r.text, attr, value, opts))) missing.push(r.text);
+    file: async (doc, ids) => {
+      for (const r of resources) if (!(await setDeepMetaAttr(doc, r.text, attr, value, { ...opts, ids }))) missing.push(r.text);
     },
     live: resources.map((r) => ['crm_resource', '--meta', '--resource', r.text, '--set-parameter', attr, '--parameter-value', value]),
     checksPending: true,

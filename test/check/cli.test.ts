@@ -106,13 +106,18 @@ describe('tcrm check', () => {
     writeFileSync(junk, Buffer.from([0x70, 0x72, 0x69, 0xff, 0xfe, 0x00, 0x13, 0x37]));
     const badUtf8 = join(scratch, 'latin1.crm');
     writeFileSync(badUtf8, Buffer.from('primitive caf\xe9 Dummy\n', 'latin1'));
-    const r = await tcrm(['check', big, junk, badUtf8, join(scratch, 'missing.crm'), 'empty.crm']);
+    const long = join(scratch, 'long.crm');
+    writeFileSync(long, `configure\nprimitive p Dummy params state=${'x'.repeat(100_000)}\n`);
+    const r = await tcrm(['check', big, junk, badUtf8, join(scratch, 'missing.crm'), 'empty.crm', long]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('more than the 2097152 bytes tcrm check reads');
     expect(r.out).toContain('junk.crm:1:4: error:');
     expect(r.out).toContain('latin1.crm:1:14: error:');
     expect(r.out).toContain('cannot read');
     expect(r.out).toContain('is empty');
+    expect(r.out).toContain('long.crm:2:26: error: a word of 100006 characters (more than 4096)');
+    // a long source line is shown as a window, not whole
+    expect(Math.max(...r.out.split('\n').map((l) => l.length))).toBeLessThan(400);
     expect(r.out + r.err).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
   });
 

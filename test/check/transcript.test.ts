@@ -58,8 +58,17 @@ describe('transcript commands', () => {
   });
 
   it('joins crmsh continuation prompts after a backslash', () => {
-    const t = ['crm(live)configure# primitive p ocf:heartbeat:IPaddr \\', '> params ip=10.0.0.1'].join('\n');
-    expect(words(t)[0]).toEqual(['primitive', 'p', 'ocf:heartbeat:IPaddr', 'params', 'ip=10.0.0.1']);
+    const t = [
+      'crm(live)configure# primitive p ocf:heartbeat:IPaddr \\',
+      '   > params ip=10.0.0.1 \\',
+      '   > op monitor interval=10s',
+      'crm(live)configure# primitive q ocf:heartbeat:IPaddr \\',
+      '    params ip=10.0.0.2',
+    ].join('\n');
+    const [p, q] = transcriptCommands(t, 't');
+    expect(p!.line.words.map((w) => w.text)).toEqual(['primitive', 'p', 'ocf:heartbeat:IPaddr', 'params', 'ip=10.0.0.1', 'op', 'monitor', 'interval=10s']);
+    expect([p!.line.words[5]!.at.line, p!.line.words[5]!.at.col]).toEqual([3, 6]);
+    expect(q!.line.words.map((w) => w.text)).toEqual(['primitive', 'q', 'ocf:heartbeat:IPaddr', 'params', 'ip=10.0.0.2']);
   });
 });
 

@@ -11,9 +11,9 @@ export interface PageAnswer {
   body: string;
 }
 
-export function getPage(ip: string, timeoutMs = 2_000): Promise<PageAnswer | undefined> {
+export function getPage(ip: string, timeoutMs = 2_000, port = 80): Promise<PageAnswer | undefined> {
   return new Promise((resolve) => {
-    const req = request({ host: ip, port: 80, path: '/', method: 'GET', agent: false, timeout: timeoutMs }, (res) => {
+    const req = request({ host: ip, port, path: '/', method: 'GET', agent: false, timeout: timeoutMs }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -27,8 +27,8 @@ export function getPage(ip: string, timeoutMs = 2_000): Promise<PageAnswer | und
 }
 
 /** The node named by the lab's page, or undefined when nothing (or something else) answered. */
-export async function servingNode(ip: string): Promise<string | undefined> {
-  const answer = await getPage(ip);
+export async function servingNode(ip: string, port = 80): Promise<string | undefined> {
+  const answer = await getPage(ip, 2_000, port);
   if (!answer || answer.status !== 200) return undefined;
   return /<body>([^<]+)<\/body>/.exec(answer.body)?.[1];
 }

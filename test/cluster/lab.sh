@@ -440,6 +440,7 @@ cmd_status() {
       pid=$(pid_of "$n" "$d")
       if alive "$pid"; then printf ' %s=%s' "$d" "$pid"; else printf ' %s=DEAD' "$d"; fi
     done
+    if [ -e "$(node_dir "$n")/isolated" ]; then printf ' (isolated: off the network)'; fi
     echo
   done
   n=$(lab_nodes | awk '{print $1}')

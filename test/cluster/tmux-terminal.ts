@@ -3,6 +3,8 @@
  * running one program given as argv (tmux execs it, no shell). Keys go in with `send-keys -l`
  * (literal text) and the screen comes back with `capture-pane`; waits poll the screen.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCommand } from './run-command.js';
 
 export interface TmuxTerminal {
@@ -58,6 +60,8 @@ export async function openTmuxTerminal(
     async close() {
       // Only this test's own server (its socket), never anyone else's.
       await runCommand('tmux', ['-L', socket, 'kill-server'], { env, timeoutMs: 30_000 });
+      // tmux may leave its socket file behind (a server that died with its program).
+      rmSync(join(env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
     },
   };
 }

@@ -4,7 +4,7 @@
  * top-level objects reordered, primitives, groups, clones, constraints and resource sets created
  * and deleted, comments added — the shapes a commit diff has to carry.
  */
-import { childElements, firstChild, parseXml, serializeDocument, type Document, type Element } from '../../src/shadow-cib/xml.js';
+import { childElements, firstChild, parseXml, serializeDocument, type Document, type Element, type Node } from '../../src/shadow-cib/xml.js';
 import { Picker, prng } from '../helpers/config-generator.js';
 import { cibXml } from './cib-builder.js';
 
@@ -56,6 +56,7 @@ export class CibMutator {
       () => this.addConstraint(doc),
       () => this.removeConstraint(doc),
       () => this.addComment(doc),
+      () => this.removeComment(doc),
       () => this.changeProperty(doc),
       () => this.attributeOrder(doc),
     ];
@@ -200,6 +201,15 @@ export class CibMutator {
     if (prims.length === 0) return false;
     const p = this.pick.one(prims);
     p.insertBefore(doc.createComment(` note ${this.counter++} `), p.firstChild);
+    return true;
+  }
+
+  private removeComment(doc: Document): boolean {
+    const comments: Node[] = [];
+    for (const p of this.all(doc, 'primitive')) for (let c = p.firstChild; c; c = c.nextSibling) if (c.nodeType === 8) comments.push(c);
+    if (comments.length === 0) return false;
+    const c = this.pick.one(comments);
+    c.parentNode!.removeChild(c);
     return true;
   }
 

@@ -61,10 +61,13 @@ describe('createPatch', () => {
     ]);
   });
 
-  it('replaces an element whose comments changed (comments have no reliable path)', () => {
-    const p = createPatch(cib(`<primitive id="a" class="ocf" provider="heartbeat" type="Dummy"/>`), cib(`<primitive id="a" class="ocf" provider="heartbeat" type="Dummy"><!-- hi --></primitive>`));
-    expect(p.changes.map((c) => c.op)).toEqual(['delete', 'create']);
-    expect(p.xml).toContain('<!-- hi -->');
+  it('creates and deletes comments by offset, as Pacemaker does', () => {
+    const p = createPatch(
+      cib(`<primitive id="a" class="ocf" provider="heartbeat" type="Dummy"><!-- old --><meta_attributes id="a-m"/></primitive>`),
+      cib(`<primitive id="a" class="ocf" provider="heartbeat" type="Dummy"><meta_attributes id="a-m"/><!-- new --></primitive>`),
+    );
+    expect(p.xml).toContain(`<change operation="delete" path="/cib/configuration/resources/primitive[@id='a']/comment" position="0"/>`);
+    expect(p.xml).toContain(`<change operation="create" path="/cib/configuration/resources/primitive[@id='a']" position="1"><!-- new --></change>`);
   });
 
   it('sets validate-with on the root, keeping the CIB\'s other root attributes', () => {
@@ -86,7 +89,7 @@ describe('patchListing (cib diff)', () => {
       'Diff: +++ 0.6.0 (null)',
       '+  /cib:  @epoch=6',
       "+  /cib/configuration/resources/primitive[@id='a']:  @description=x",
-      '++ /cib/configuration/resources:  <primitive id="b" class="ocf" provider="heartbeat" type="Dummy">',
+      '++ /cib/configuration/resources:  <primitive id="b" class="ocf" provider="heartbeat" type="Dummy"/>',
       '++                                  <meta_attributes id="b-m"/>',
       '++                                </primitive>',
     ]);

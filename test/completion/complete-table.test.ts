@@ -136,7 +136,11 @@ const CASES: Case[] = [
   [C, 'order o1 ', { has: ['Mandatory:', 'Optional:', 'Serialize:'] }],
   [C, 'order o1 Mandatory: failoverip apache ', { has: ['symmetrical=', 'web'] }],
   [C, 'order o1 Mandatory: failoverip:', { has: ['failoverip:start', 'failoverip:stop'] }],
+  [C, 'rsc_ticket t1 ', { exact: ['ticketA:'], complete: false }],
   [C, 'rsc_ticket t1 ticketA: ', { has: ['failoverip'] }],
+  [C, 'acl_target alice ', { exact: ['readers'] }],
+  [C, `${IP2} params ip=`, { exact: ['ip='], complete: false }],
+  [C, `${IP2} params lvs_support=`, { exact: ['lvs_support=false', 'lvs_support=true'] }],
   [C, 'tag t1 ', { has: ['apache', 'webip'] }],
 
   // properties, defaults, other configure commands

@@ -26,8 +26,10 @@ export const LAB_CIB = `<cib validate-with="pacemaker-3.9" epoch="1" num_updates
     <constraints>
       <rsc_location id="loc-ip" rsc="failoverip" score="100" node="Lubuntu"/>
       <rsc_order id="ord-1" first="failoverip" then="apache"/>
+      <rsc_ticket id="tk-1" ticket="ticketA" rsc="apache"/>
     </constraints>
     <tags><tag id="webtag"><obj_ref id="apache"/></tag></tags>
+    <acls><acl_role id="readers"><acl_permission id="readers-p" kind="read" xpath="/cib"/></acl_role></acls>
   </configuration>
   <status/>
 </cib>`;

@@ -7,7 +7,7 @@
  * non-root user logging in as themselves.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +146,7 @@ export async function startSshd(opts: SshdOptions = {}): Promise<Sshd> {
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -6,18 +6,16 @@ import { initialInput, type InputState } from '../../src/repl/input-reducer.js';
 import { liveView, noPaint, paintSpans, type Paint } from '../../src/repl/render-line.js';
 import { formatListing } from '../../src/repl/listing.js';
 import { loadHistory, saveHistory } from '../../src/repl/history-store.js';
-import { paintPrompt, promptText } from '../../src/repl/prompt.js';
+import { promptText } from '../../src/repl/prompt.js';
 
 const at = (buffer: string, cursor = buffer.length, extra: Partial<InputState> = {}): InputState => ({ ...initialInput(), buffer, cursor, ...extra });
 const tagPaint: Paint = (style, text) => `<${style}>${text}</>`;
 
 describe('prompt', () => {
-  it('is crmsh\'s, with levels joined by a space, bold green when coloured', () => {
+  it('is crmsh\'s, with levels joined by a space', () => {
     expect(promptText('live', [], 'Lubuntu')).toBe('crm(live/Lubuntu)# ');
     expect(promptText('config', ['configure'], 'Lubuntu')).toBe('crm(config/Lubuntu)configure# ');
     expect(promptText('live', ['configure', 'ra'], 'vm')).toBe('crm(live/vm)configure ra# ');
-    expect(paintPrompt('crm(live/vm)# ', true)).toBe('\x1b[1;32mcrm(live/vm)# \x1b[0m');
-    expect(paintPrompt('crm(live/vm)# ', false)).toBe('crm(live/vm)# ');
   });
 });
 
@@ -110,6 +108,20 @@ describe('history file', () => {
     expect(loadHistory(path)).toEqual(['configure', 'show']);
     await saveHistory(path, ['a', 'b']);
     expect(readFileSync(path, 'utf8')).toBe('a\nb\n');
-    expect(statSync(path).isFile()).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('incomplete lines', () => {
+  it('an empty error range at the end means "incomplete": a quiet hint, no marker', () => {
+    const v = liveView({
+      prompt: 'crm(live/h)# ',
+      columns: 80,
+      paint: tagPaint,
+      state: at('primitive vip'),
+      highlight: { spans: [], error: { from: 13, to: 13, hint: 'expects an agent' } },
+    });
+    expect(v.hint).toBe(' '.repeat(13 + 13) + '<hint>expects an agent</>');
+    expect(v.hint).not.toContain('<marker>');
   });
 });

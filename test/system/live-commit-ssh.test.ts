@@ -185,6 +185,30 @@ describe('live commit over SSH (real sshd, real cibadmin on a CIB file)', () => 
     await t.close();
   });
 
+  it('sends the environment as an env argv prefix, and values that are shell syntax run nothing', async () => {
+    if (!ready) return;
+    resetCib();
+    // Another CIB file named in the prefix: it, not sshd's SetEnv one, must change.
+    const other = join(scratch, "other cib 'x' $(y).xml");
+    writeFileSync(other, readFileSync(cib, 'utf8'));
+    const untouched = readFileSync(cib, 'utf8');
+    const canary = join(scratch, 'pwned');
+    const t = await connect();
+    const env = { CIB_file: other };
+    const loaded = (await readLiveCib(t, { env })).doc!;
+    const working = withPrimitives(loaded, 'w', 1);
+    const nv = working.getElementsByTagName('nvpair');
+    const values = [`$(touch ${canary})`, `\`touch ${canary}\``, `'; touch ${canary}; '`, `"; touch ${canary}; "`, 'a <b> & c', 'line1\nline2', 'é 日本 ✓'];
+    for (let i = 0; i < nv.length && i < values.length; i++) nv.item(i)!.setAttribute('value', values[i]!);
+    const r = await commitLive(t, loaded, working, { env, force: false, replace: false, reconnect: connect });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(existsSync(canary)).toBe(false);
+    expect(holdsConfiguration(parseXml(readFileSync(other, 'utf8')), working)).toBe(true);
+    expect(readFileSync(cib, 'utf8')).toBe(untouched);
+    await t.close();
+  });
+
   it('a connection cut partway through a >64 KB patch: nothing partial, tcrm says so, reconnects and commits', async () => {
     if (!ready) return;
     for (const fraction of [0.1, 0.5, 0.9]) {
@@ -259,10 +283,9 @@ describe('live commit over SSH (real sshd, real cibadmin on a CIB file)', () => 
 
   it('tcrm SIGKILLed in the middle of a commit leaves the CIB old or new and valid', async () => {
     if (!ready) return;
-    // The tcrm program from source (bin/tcrm.ts through tsx): dist/tcrm.js would do, but the
-    // bundle currently stops at ssh2's `__dirname` (an ESM bundle has none; see scripts/build.mjs).
-    const bundle = process.env.TCRM_BUNDLE ?? join(process.cwd(), 'bin', 'tcrm.ts');
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing`);
+    // The shipped bundle (npm run test:system builds it); TCRM_BUNDLE=bin/tcrm.ts runs the source.
+    const bundle = process.env.TCRM_BUNDLE ?? join(process.cwd(), 'dist', 'tcrm.js');
+    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
     const nodeArgs = bundle.endsWith('.ts') ? ['--import', 'tsx', bundle] : [bundle];
     const script = join(scratch, 'big.crm');
     const lines = ['configure'];

@@ -228,6 +228,22 @@ describe('live commit through the framed transfer (LocalTransport, CIB_file)', (
     expect(readFileSync(cib, 'utf8')).toBe(before);
   });
 
+  it('commit replace: refused when the CIB moved, forced replaces the configuration whole', async () => {
+    if (!requireTool('cibadmin')) return;
+    const { cib } = scratch();
+    const t = local();
+    const loaded = await load(t, cib);
+    cibadmin(cib, ['-C', '-o', 'resources', '-X', '<primitive id="theirs" class="ocf" provider="heartbeat" type="Dummy"/>']);
+    const working = addPrimitive(copy(loaded), 'ours');
+    const refused = await commitLive(t, loaded, working, opts(cib, { replace: true }));
+    expect(refused.ok).toBe(false);
+    expect(refused.diagnostics.map((d) => d.message)).toEqual(["CIB changed in the meantime: won't touch it!"]);
+    const forced = await commitLive(t, loaded, working, opts(cib, { replace: true, force: true }));
+    expect(forced.ok).toBe(true);
+    expect(holdsConfiguration(fileDoc(cib), working)).toBe(true);
+    expect(readFileSync(cib, 'utf8')).not.toContain('id="theirs"');
+  });
+
   it('carries ids and values with quotes, ;, $(…), backticks, newlines, <, & and non-ASCII unharmed, running nothing', async () => {
     if (!requireTool('cibadmin')) return;
     const { dir, cib } = scratch();

@@ -200,3 +200,22 @@ describe.skipIf(missing.length > 0)('Ctrl-Z and fg from a job-control shell', ()
     await waitRow('$ ');
   });
 });
+
+describe.skipIf(missing.length > 0)('level start', () => {
+  it('`tcrm configure` on a terminal starts the REPL inside configure', async () => {
+    const cib3 = join(dir, 'cib3.xml');
+    writeFileSync(cib3, BASE);
+    tmux('new-session', '-d', '-s', 'lvl', '-x', '120', '-y', '30', '--', 'env', '-u', 'CI', `CIB_file=${cib3}`, `XDG_STATE_HOME=${dir}/state3`, 'TCRM_AGENT_SOURCE=bundled', process.execPath, BUNDLE, 'configure');
+    tmux('set-option', '-t', 'lvl', 'remain-on-exit', 'on');
+    const row = (): string => {
+      const y = Number(tmux('display-message', '-p', '-t', 'lvl', '#{cursor_y}').trim());
+      return (tmux('capture-pane', '-p', '-t', 'lvl').split('\n')[y] ?? '').trimEnd();
+    };
+    await until('the configure prompt', () => row() === C.trimEnd());
+    tmux('send-keys', '-t', 'lvl', '-l', 'up');
+    tmux('send-keys', '-t', 'lvl', 'Enter');
+    await until('the root prompt after up', () => row() === P.trimEnd());
+    tmux('send-keys', '-t', 'lvl', 'C-d');
+    await until('bye', () => tmux('capture-pane', '-p', '-t', 'lvl').includes('bye'));
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,7 @@ describe.skipIf(!haveOpenSsh())('SSH transport against a real sshd', () => {
     await t?.close();
     await quorate?.stop();
     await noQuorum?.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('exec round trip: exit codes, a signal as 128+n, stdout and stderr in UTF-8', async () => {
@@ -403,6 +404,22 @@ describe.skipIf(!haveOpenSsh())('SSH transport against a real sshd', () => {
     expect(r.stdout).toContain('node 2: Lubuntu1');
     expect(r.code).toBe(0);
     expect(quorate.acceptedLogins() - before).toBe(1);
+  });
+
+  it('tcrm --hosts: an unknown host key stops the command; --accept-new-host-key adds it and goes on', async () => {
+    const dir = mkdtempSync(join(scratch, 'cli-'));
+    mkdirSync(join(dir, '.ssh'));
+    writeFileSync(join(dir, '.ssh', 'id_ed25519'), readFileSync(join(quorate.home, '.ssh', 'id_ed25519')), { mode: 0o600 });
+    const hosts = `${quorate.user}@127.0.0.1:${quorate.port}`;
+    const refused = await runTcrm(['--hosts', hosts, 'configure', 'show'], { dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`ERROR: no node of the cluster could be reached: ${hosts}; the host key of [127.0.0.1]:${quorate.port} is unknown`);
+    expect(refused.stdout).toBe('');
+    const accepted = await runTcrm(['--accept-new-host-key', '--hosts', hosts, 'configure', 'show'], { dir });
+    expect(accepted.stderr).toContain(`INFO: added the host key of [127.0.0.1]:${quorate.port}`);
+    expect(accepted.stdout).toContain('node 1: Lubuntu');
+    expect(accepted.code).toBe(0);
+    expect(readFileSync(join(dir, '.ssh', 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${quorate.port} ${quorate.hostKeyPub}\n`);
   });
 
   it('tcrm --hosts: an unreachable cluster is one clear error and exit 1', async () => {

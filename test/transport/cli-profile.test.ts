@@ -38,3 +38,18 @@ describe('tcrm cluster options', () => {
     expect(r.stderr).toContain('invalid host b c in TCRM_HOSTS');
   });
 });
+
+describe('tcrm when the cluster cannot be reached', () => {
+  it('each command that needs it reports one clear error and tries again (no key to offer here)', async () => {
+    const dir = scratchDir();
+    const r = await runTcrm(['--hosts', 'root@127.0.0.1:1'], { dir, stdin: 'configure show\nconfigure show\n' });
+    expect(r.code).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('ERROR:'));
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    for (const e of errors) {
+      expect(e).toContain('no SSH key to offer to root@127.0.0.1:1');
+      expect(e).toContain('(the next command connects again)');
+    }
+    expect(r.stderr).not.toContain('internal error');
+  });
+});

@@ -13,6 +13,8 @@ export const EN = {
   TCRM2008: 'reading {file} as a {mode}',
   // findings
   TCRM2010: '{detail}',
+  TCRM2011: 'crm reads "{word}" as "{meant}": write the command in full',
+  TCRM2012: 'a word of {length} characters (more than {limit}): this line is not a crm command',
   TCRM2020: 'resource "{id}" does not exist',
   TCRM2021: 'parameter "{name}" is not known by {agent}',
   TCRM2022: 'required parameter "{name}" of {agent} is missing',
@@ -29,6 +31,7 @@ export const EN = {
   TCRM2032: 'the commit is refused: these changes do not reach the CIB',
   TCRM2033: 'commit to the CIB: {detail}',
   TCRM2034: '{command} acts on a live cluster: checked, not executed',
+  TCRM2035: 'crm_verify (local, --live): {detail}',
   // lab state
   TCRM2040: 'changes made in shadow CIB "{name}" never reach the cluster: "cib commit {name}" is missing',
   TCRM2041: 'node "{node}" is left in standby',
@@ -63,6 +66,8 @@ export const FR: Partial<Record<keyof typeof EN, string>> = {
     'usage : tcrm check [--mode script|configure|transcript] [--nodes A,B] [--format text|json|sarif] [--strict] [--live] [--expect SOLUTION [--ignore-ids]] [--lang en|fr] FICHIER…',
   TCRM2008: 'lecture de {file} comme {mode}',
   TCRM2010: '{detail}',
+  TCRM2011: 'crm lit « {word} » comme « {meant} » : écrivez la commande en entier',
+  TCRM2012: 'un mot de {length} caractères (plus de {limit}) : cette ligne n\'est pas une commande crm',
   TCRM2020: 'la ressource « {id} » n\'existe pas',
   TCRM2021: 'le paramètre « {name} » est inconnu de {agent}',
   TCRM2022: 'le paramètre obligatoire « {name} » de {agent} manque',
@@ -78,6 +83,7 @@ export const FR: Partial<Record<keyof typeof EN, string>> = {
     'stonith-enabled n\'est pas à false et il n\'y a aucune ressource STONITH : Pacemaker ne démarrera aucune ressource',
   TCRM2032: 'la validation est refusée : ces modifications n\'atteignent pas le CIB',
   TCRM2033: 'validation dans le CIB : {detail}',
+  TCRM2035: 'crm_verify (local, --live) : {detail}',
   TCRM2034: '{command} agit sur un cluster en marche : vérifiée, pas exécutée',
   TCRM2040: 'les modifications du CIB fantôme « {name} » n\'atteignent jamais le cluster : il manque « cib commit {name} »',
   TCRM2041: 'le nœud « {node} » reste en veille (standby)',

@@ -17,7 +17,6 @@ export const EN = {
   TCRM4114: 'the live CIB kept changing: gave up after {tries} tries; nothing was committed',
   TCRM4116: 'the shadow {name} has no recorded base (it was not made by tcrm, or was changed since): committing it replaces the cluster\'s configuration. Differences:',
   TCRM4117: '(deleted)',
-  TCRM4118: 'cib.diff: no shadow CIB is in use (cib use NAME first)',
   // Framing failures (framed.ts exit codes 90–94).
   TCRM4120: 'bad arguments',
   TCRM4121: 'no temporary file could be made',

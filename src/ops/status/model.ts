@@ -79,6 +79,8 @@ export interface MonFailure {
 }
 
 export interface MonState {
+  /** `<pacemakerd state last_updated>` (live clusters): crm_mon's first line. */
+  pacemakerd?: { state: string; lastUpdated: string };
   stack: string;
   dc: { present: boolean; name: string; version: string; withQuorum: boolean };
   lastUpdate: string;
@@ -118,7 +120,9 @@ export function parseCrmMon(text: string): MonState {
   const change = firstChild(summary, 'last_change');
   const rc = firstChild(summary, 'resources_configured');
   const opts = firstChild(summary, 'cluster_options');
+  const pcmkd = firstChild(root, 'pacemakerd');
   return {
+    ...(pcmkd ? { pacemakerd: { state: attr(pcmkd, 'state'), lastUpdated: attr(pcmkd, 'last_updated') } } : {}),
     stack: attr(firstChild(summary, 'stack'), 'type'),
     dc: { present: flag(dc, 'present'), name: attr(dc, 'name'), version: attr(dc, 'version'), withQuorum: flag(dc, 'with_quorum') },
     lastUpdate: attr(firstChild(summary, 'last_update'), 'time'),

@@ -18,9 +18,25 @@ export interface RenderOptions {
 
 const plain: StatusPaint = (_w, t) => t;
 
+/** pacemakerd's states as crm_mon words them (pcmk__pcmkd_state_enum2friendly). */
+const PACEMAKERD_STATES: Record<string, string> = {
+  init: 'Initializing pacemaker',
+  starting_daemons: 'Pacemaker daemons are starting',
+  wait_for_ping: 'Waiting for startup-trigger from SBD',
+  running: 'Pacemaker is running',
+  shutting_down: 'Pacemaker daemons are shutting down',
+  shutdown_complete: 'Pacemaker daemons are shut down (reporting to SBD)',
+  remote: 'pacemaker-remoted is running',
+};
+
 export function renderStatus(state: MonState, opts: RenderOptions): string[] {
   const paint = opts.paint ?? plain;
-  const lines: string[] = ['Cluster Summary:', ...summary(state), '', 'Node List:', ...nodeList(state.nodes, paint)];
+  const lines: string[] = [];
+  if (state.pacemakerd) {
+    const p = state.pacemakerd;
+    lines.push(`Status of pacemakerd: '${PACEMAKERD_STATES[p.state] ?? p.state}' (last updated ${p.lastUpdated})`);
+  }
+  lines.push('Cluster Summary:', ...summary(state), '', 'Node List:', ...nodeList(state.nodes, paint));
   lines.push('', opts.inactive ? 'Full List of Resources:' : 'Active Resources:');
   const rsc = resources(state, opts.inactive, paint);
   lines.push(...(rsc.length > 0 ? rsc : ['  * No resources']));

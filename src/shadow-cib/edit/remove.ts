@@ -5,12 +5,12 @@
  * dropped, and constraints left pointing at nothing are removed ("hanging … deleted").
  */
 import { crmInfo } from '../lower/common.js';
-import { childElements, type Element } from '../xml.js';
+import { constraintElements, crmTypeOf } from '../cib-query.js';
+import { childElements, configurationOf, firstChild, type Element } from '../xml.js';
 import {
   idsUnder,
   isAttached,
   labelOf,
-  crmshOrder,
   objectOfElement,
   parentContainer,
   resourceChildren,
@@ -70,11 +70,25 @@ export function deleteOne(env: EditEnv, obj: CibObject): void {
 }
 
 function relatedTags(env: EditEnv, id: string): CibObject[] {
-  return crmshOrder(env).filter((o) => o.kind === 'tag' && childElements(o.el).some((r) => r.getAttribute('id') === id));
+  const tags = firstChild(configurationOf(env.doc), 'tags');
+  const hits = tags ? childElements(tags).filter((t) => t.tagName === 'tag' && childElements(t).some((r) => r.getAttribute('id') === id)) : [];
+  return inCrmshOrder(env, hits);
 }
 
 function relatedConstraints(env: EditEnv, id: string): CibObject[] {
-  return crmshOrder(env).filter((o) => ['location', 'colocation', 'order', 'rsc_ticket'].includes(o.kind) && referencesResource(o.el, id));
+  return inCrmshOrder(env, constraintElements(env.doc).filter((c) => referencesResource(c, id)));
+}
+
+/** A few elements of one section as objects, in crmsh's list order (model.crmshOrder), cheaply. */
+function inCrmshOrder(env: EditEnv, els: Element[]): CibObject[] {
+  if (els.length === 0) return [];
+  const rank = new Map(env.loadedOrder.map((x, i) => [x, i]));
+  const base = env.loadedOrder.length;
+  return els
+    .map((el, i) => ({ o: { kind: crmTypeOf(el), id: el.getAttribute('id') ?? '', el, parent: null } as CibObject, i }))
+    .map(({ o, i }) => ({ o, key: rank.get(o.id) ?? base + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.o);
 }
 
 export type { Element };
