@@ -416,7 +416,12 @@ export class ConfigureParser extends CstParser {
       DEF: () => this.CONSUME2(T.Word, { LABEL: 'nodeId' }),
     });
     const u = this.CONSUME3(T.Word, { LABEL: 'uname', ERR_MSG: 'Expected uname[:type]' });
-    this.ACTION(() => this.expect(u, P.UNAME, 'Expected uname[:type]'));
+    this.ACTION(() => {
+      // crmsh 4.4.1 takes `$id-ref=1` for the node's name and builds an invalid id from it;
+      // a node cannot refer to another, so say so here.
+      if (u.image.startsWith('$id-ref=')) this.fail('a node has no $id-ref (use $id=ID or ID: before the name)', u, u);
+      else this.expect(u, P.UNAME, 'Expected uname[:type]');
+    });
     this.SUBRULE(this.description, { LABEL: 'description' });
     this.SUBRULE(this.args, { ARGS: [NODE_ARGS], LABEL: 'args' });
   });

@@ -4,6 +4,7 @@
  * A statement that fails leaves the document, the id allocator and `changed` untouched: each
  * lowerer runs all its checks before its first edit (keep it that way when adding one).
  */
+import { diag } from '../diagnostic.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
 import { childElements, type Document, type Element } from './xml.js';
@@ -42,9 +43,24 @@ export function lowerStatement(
 ): { diagnostics: Diagnostic[]; failed: boolean } {
   // Every lowerer finishes its checks before its first edit, so a failed statement has
   // nothing to undo (cloning the configuration per statement was quadratic on big CIBs).
+  const badScore = fractionalScoreError(stmt);
+  if (badScore) return { diagnostics: [badScore], failed: true };
   const env = makeEnv(doc, ctx, stmt.comments);
   const result = lower(env, stmt);
   return { diagnostics: [...result.diags, ...unresolvedReferenceErrors(env)], failed: result.failed };
+}
+
+/**
+ * `100.5:` looks like a score but Pacemaker's scores are whole numbers. crmsh 4.4.1 stores it as
+ * `score-attribute="100.5"` (a node attribute name) and the schema refuses the commit later;
+ * tcrm says what is wrong where it was written.
+ */
+function fractionalScoreError(stmt: ConfigStatement): Diagnostic | null {
+  if (stmt.kind !== 'location' && stmt.kind !== 'colocation') return null;
+  const written = [stmt.score, ...(stmt.kind === 'location' ? stmt.rules.map((r) => r.score) : [])];
+  const bad = written.find((score) => score !== undefined && /^[+-]?(\d+\.\d*|\.\d+)$/.test(score));
+  if (bad === undefined) return null;
+  return diag('TCRM1050', 'error', `${stmt.kind} ${stmt.id.name}: invalid score ${bad}: scores are whole numbers, inf or -inf`, stmt.at, 'write a whole number, e.g. 100:');
 }
 
 /** crmsh resolves `$id-ref`s in four passes and reports every missing one in each pass. */

@@ -19,12 +19,19 @@ export function resourceSetWords(el: Element, kind: string): string[] {
   let count = 0;
   let sequentialFalse: boolean | null = null;
   let requireAllFalse: boolean | null = null;
-  for (const set of childElements(el)) {
-    if (set.tagName !== 'resource_set') continue;
+  const sets = childElements(el).filter((c) => c.tagName === 'resource_set');
+  const suffixOf = (set: Element) => (kind === 'order' ? set.getAttribute('action') : set.getAttribute('role')) ?? '';
+  const isPlain = (set: Element | undefined) =>
+    set !== undefined && isFalse(set.getAttribute('sequential')) !== true && isFalse(set.getAttribute('require-all')) !== true;
+  sets.forEach((set, i) => {
     sequentialFalse = isFalse(set.getAttribute('sequential'));
     requireAllFalse = isFalse(set.getAttribute('require-all'));
+    // Two plain sets in a row would read back as one: crmsh 4.4.1 then prints raw XML (its
+    // `( a b sequential=yes ) c`); tcrm brackets the set the way it can be written.
+    const adjacentPlain = (other: Element | undefined) => isPlain(other) && suffixOf(other!) === suffixOf(set);
+    const bracketed = isPlain(set) && adjacentPlain(sets[i + 1]);
     if (requireAllFalse === true) words.push('[');
-    else if (sequentialFalse === true) words.push('(');
+    else if (sequentialFalse === true || bracketed) words.push('(');
     const suffix = kind === 'order' ? set.getAttribute('action') : set.getAttribute('role');
     for (const ref of childElements(set)) {
       if (ref.tagName !== 'resource_ref') continue;
@@ -35,10 +42,12 @@ export function resourceSetWords(el: Element, kind: string): string[] {
     if (requireAllFalse === true) {
       if (sequentialFalse !== true) words.push(nvText('sequential', 'true'));
       words.push(']');
+    } else if (bracketed) {
+      words.push(nvText('sequential', 'true'), ')');
     } else if (sequentialFalse === true) {
       words.push(')');
     }
-  }
+  });
   // crmsh looks at the last set only to decide whether the list is "plain".
   const plain = sequentialFalse !== true && requireAllFalse !== true;
   const ticket = kind === 'rsc_ticket';

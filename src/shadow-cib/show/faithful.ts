@@ -179,7 +179,6 @@ function setsReadBack(el: Element, kind: string): boolean {
   const sets = childElements(el).filter((c) => c.tagName === 'resource_set');
   if (sets.length === 0) return true;
   let refs = 0;
-  let previousPlainSuffix: string | null | undefined;
   for (const set of sets) {
     const n = childElements(set).filter((c) => c.tagName === 'resource_ref').length;
     if (n === 0) return false;
@@ -189,11 +188,6 @@ function setsReadBack(el: Element, kind: string): boolean {
       if (v !== null && !CANONICAL_BOOL.has(v)) return false;
     }
     if (kind === 'order' ? set.hasAttribute('role') : set.hasAttribute('action')) return false;
-    const plain = !set.hasAttribute('sequential') && !set.hasAttribute('require-all');
-    const suffix = (kind === 'order' ? set.getAttribute('action') : set.getAttribute('role')) ?? null;
-    // Two plain runs in a row with the same role/action would be read back as one set.
-    if (plain && previousPlainSuffix !== undefined && previousPlainSuffix === suffix) return false;
-    previousPlainSuffix = plain ? suffix : undefined;
   }
   if ((kind === 'order' || kind === 'colocation') && refs < 2) return false;
   return true;
