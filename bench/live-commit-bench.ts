@@ -117,4 +117,4 @@ for (const r of rows) {
   const f = (x: number, d: number, w: number): string => (Number.isNaN(x) ? '-' : x.toFixed(d)).padStart(w);
   console.log(`${r.label.padEnd(44)} ${f(r.seconds, 2, 7)}  ${f(r.execs, 0, 11)}  ${f(r.connections, 0, 11)}  ${f(r.patchKb, 1, 8)}`);
 }
-console.log('round trips per commit: the read, the framed apply, the confirming read (the connection is the session\'s)');
+console.log('round trips per commit: the framed apply (a versioned patch: cibadmin checks the CIB did not move) and the confirming read; the connection is the session\'s');

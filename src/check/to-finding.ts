@@ -61,6 +61,16 @@ export function fromDiagnostic(d: Diagnostic, fallback: Span, lang: Lang, words?
   return findingAt(span, d.severity, code, d.message, suggestion, note);
 }
 
+/** verify's cause-and-effect note on a misspelt property, in the catalogue's words. */
+function effectNote(note: string | undefined, lang: Lang): string | undefined {
+  if (!note) return undefined;
+  const stonith = /^As written, (\S+) keeps its default \(true\): that is why Pacemaker refuses to start resources without a STONITH resource\.$/.exec(note);
+  if (stonith) return message('TCRM2046', { name: stonith[1]! }, lang);
+  const other = /^As written, (\S+) keeps its default value\.$/.exec(note);
+  if (other) return message('TCRM2047', { name: other[1]! }, lang);
+  return note;
+}
+
 type Tr = (code: MessageCode, params: Record<string, string>) => string;
 
 /**
@@ -109,6 +119,7 @@ export function fromVerifyFinding(
   }
   if ((m = /^unknown attribute '([^']+)'$/.exec(body))) {
     const span = where(findToken(lines, m[1]!));
+    const note = effectNote(splitHint(f.hint).note, lang);
     if (checkCode === 'TCRM3120') return findingAt(span, 'warning', 'TCRM2026', tr('TCRM2026', { name: m[1]! }), suggestion, note);
     return findingAt(span, 'warning', 'TCRM2027', tr('TCRM2027', { name: m[1]!, section: objId }), suggestion, note);
   }

@@ -15,6 +15,8 @@ export interface CliArgs {
   profile?: string;
   /** `--accept-new-host-key`: an unknown SSH host key is appended to known_hosts. */
   acceptNewHostKey: boolean;
+  /** `--live`: run the real crm_verify in verify and at commit on a CIB file or shadow too. */
+  live: boolean;
   version: boolean;
   help: boolean;
   /** Words of a one-shot command (`tcrm configure show`). */
@@ -32,6 +34,7 @@ export function parseArgs(argv: string[]): CliArgs {
     debug: false,
     options: [],
     acceptNewHostKey: false,
+    live: false,
     version: false,
     help: false,
     rest: [],
@@ -104,6 +107,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--accept-new-host-key':
         args.acceptNewHostKey = true;
+        break;
+      case '--live':
+        args.live = true;
         break;
       case '--version':
         args.version = true;

@@ -57,6 +57,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     force: args.force,
     answerNo: args.answerNo,
     colour,
+    live: args.live,
   });
 
   for (const [key, value] of args.options) session.settings.set(key.replace(/-/g, '_'), value);

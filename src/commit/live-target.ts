@@ -1,15 +1,16 @@
 /**
  * Committing to the live CIB (DECISIONS.md "Which CIB, and how a commit applies"):
- * 1. re-read the live CIB; if it moved since the session's base, merge object by object
- *    (merge.ts); the same object changed on both sides is refused unless forced;
- * 2. one framed exec (framed.ts) of `cibadmin --patch` with our patch (patch.ts) from the CIB
- *    just read to the intended configuration — or `--replace --scope configuration`;
+ * 1. one framed exec (framed.ts) of `cibadmin --patch` with our patch (patch.ts) from the CIB
+ *    the session loaded to the working one — or `--replace --scope configuration`;
+ * 2. the patch carries the version it was made from (admin_epoch and epoch), so cibadmin
+ *    applies it only to exactly that CIB: a CIB that moved answers 103, and then tcrm re-reads
+ *    it, merges object by object (merge.ts; the same object changed on both sides is refused
+ *    unless forced) and sends a patch from what it read, again versioned. This is the re-read
+ *    of DECISIONS.md's commit table with the check done atomically by cibadmin (a versionless
+ *    patch, as crm_diff --no-version makes, would be applied over a change to the same object
+ *    made between a read and the apply), and it saves a round trip when nothing moved;
  * 3. re-read and confirm: the epoch moved and the CIB holds the intended configuration.
- *
- * The patch carries the version it was made from (admin_epoch and epoch), so cibadmin applies it
- * to exactly that CIB: one that moved between the read and the apply answers 103 and is merged
- * again (a versionless patch, as crm_diff --no-version makes, would be applied over a change to
- * the same object made in that window). A connection lost during the apply leaves the outcome
+ * A connection lost during the apply leaves the outcome
  * unknown: reconnect, re-read, decide from the configuration whether it landed, then retry once
  * or report which state the CIB is in.
  */
@@ -87,20 +88,32 @@ export async function commitLive(
     }
   };
 
+  let announcedMerge = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    let live;
-    try {
-      live = await read();
-    } catch (e) {
-      if (!(e instanceof TransportError)) throw e;
-      out.push(diag('TCRM4100', 'error', message('TCRM4100', { where: transport.where, reason: e.message }, lang)));
-      return result(false);
+    // First try: the patch from the CIB the session loaded, carrying its version — cibadmin
+    // itself checks that the CIB has not moved (103 otherwise), so no read is needed before it.
+    // A replace carries no version, so it reads first; so does every later try.
+    const optimistic = attempt === 0 && !opts.replace;
+    let current: Document;
+    let currentText: string | undefined;
+    if (optimistic) {
+      current = loaded;
+    } else {
+      let live;
+      try {
+        live = await read();
+      } catch (e) {
+        if (!(e instanceof TransportError)) throw e;
+        out.push(diag('TCRM4100', 'error', message('TCRM4100', { where: transport.where, reason: e.message }, lang)));
+        return result(false);
+      }
+      if (!live.doc) {
+        out.push(...live.diagnostics);
+        return result(false);
+      }
+      current = live.doc;
+      currentText = live.text;
     }
-    if (!live.doc) {
-      out.push(...live.diagnostics);
-      return result(false);
-    }
-    const current = live.doc;
     const moved = !sameConfigVersion(current, loaded);
 
     let intended: Document;
@@ -125,9 +138,10 @@ export async function commitLive(
           out.push(...conflicts.map((c) => conflictView(c, lang)));
           return result(false);
         }
-        // Forced over conflicts: say which objects of the live CIB are overridden.
-        if (attempt === 0) out.push(...conflicts.map((c) => ({ ...conflictView(c, lang), severity: 'warning' as const })));
-        if (attempt === 0) {
+        if (!announcedMerge) {
+          announcedMerge = true;
+          // Forced over conflicts: say which objects of the live CIB are overridden.
+          out.push(...conflicts.map((c) => ({ ...conflictView(c, lang), severity: 'warning' as const })));
           const from = versionOf(loaded).epoch;
           const to = versionOf(current).epoch;
           out.push(diag('TCRM4106', 'info', message('TCRM4106', { from, to }, lang)));
@@ -138,7 +152,7 @@ export async function commitLive(
       const patch = createPatch(current, intended, { expect: versionOf(current) });
       if (patch.changes.length === 0) {
         // The CIB already holds this configuration (the same edits were made meanwhile).
-        return result(true, { after: { doc: current, text: live.text } });
+        return result(true, currentText === undefined ? {} : { after: { doc: current, text: currentText } });
       }
       payload = patch.xml;
     }
@@ -161,7 +175,7 @@ export async function commitLive(
       }
       // The apply may or may not have run: find out before doing anything else.
       out.push(diag('TCRM4101', 'warning', message('TCRM4101', { where: transport.where }, lang)));
-      const seen = await reconcile(current, intended);
+      const seen = await reconcile(current, intended, mode);
       if (seen.outcome === 'applied') {
         out.push(diag('TCRM4102', 'info', message('TCRM4102', {}, lang)));
         return result(true, { after: seen.after, outcome: 'applied' });
@@ -188,7 +202,8 @@ export async function commitLive(
       return result(true, { after: confirmed });
     }
     if (applied.code === 103 && mode === 'patch') {
-      out.push(diag('TCRM4107', 'info', message('TCRM4107', {}, lang)));
+      // On the first try this is how a CIB that moved since it was loaded is found out.
+      if (!optimistic) out.push(diag('TCRM4107', 'info', message('TCRM4107', {}, lang)));
       continue;
     }
     if (isFramingFailure(applied.code)) {
@@ -210,12 +225,20 @@ export async function commitLive(
   async function reconcile(
     before: Document,
     intended: Document,
+    mode: FramedMode,
   ): Promise<{ outcome: LiveOutcome; after?: { doc: Document; text: string }; reason?: string }> {
     try {
       transport = await opts.reconnect();
       const again = await read();
       if (!again.doc) return { outcome: 'unknown', reason: again.diagnostics.map((d) => d.message.trim()).join('; ') };
       if (holdsConfiguration(again.doc, intended)) return { outcome: 'applied', after: again };
+      if (mode === 'patch') {
+        // A patch applies whole or not at all (and only to the version it names): this session's
+        // changes are either all in the CIB — others may have changed it since — or none are.
+        const m = mergeConfigurations(loaded, working, again.doc);
+        const present = m.conflicts.length === 0 && holdsConfiguration(m.merged, again.doc);
+        return present ? { outcome: 'applied', after: again } : { outcome: 'not-applied' };
+      }
       if (sameConfigVersion(again.doc, before) && canonicalConfiguration(again.doc) === canonicalConfiguration(before)) {
         return { outcome: 'not-applied' };
       }

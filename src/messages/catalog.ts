@@ -10,6 +10,7 @@ import * as check from './areas/check.js';
 import * as repl from './areas/repl.js';
 import * as configureEdits from './areas/configure-edits.js';
 import * as completion from './areas/completion.js';
+import * as agentsLive from './areas/agents-live.js';
 
 export type Lang = 'en' | 'fr';
 
@@ -42,6 +43,7 @@ const EN = {
   ...repl.EN,
   ...configureEdits.EN,
   ...completion.EN,
+  ...agentsLive.EN,
 } as const;
 
 export type MessageCode = keyof typeof EN;
@@ -54,6 +56,7 @@ const FR: Partial<Record<MessageCode, string>> = {
   ...repl.FR,
   ...configureEdits.FR,
   ...completion.FR,
+  ...agentsLive.FR,
   TCRM0001: 'hors ligne : travail sur {path} (pas de cluster sur cette machine ; CIB_file ou CIB_shadow choisissent un autre CIB)',
   TCRM0005: 'impossible de lire {path} : {reason}',
   TCRM0007: 'le mode interactif demande un terminal ; utilisez -f FICHIER ou envoyez les commandes sur l\'entrée standard',

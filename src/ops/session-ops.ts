@@ -41,7 +41,7 @@ export async function runTool(session: Session, argv: string[], opts: { stdin?: 
     // A transport that ignores timeoutMs must not hang the session either.
     const guard = new Promise<'timeout'>((resolve) => {
       const t = setTimeout(() => resolve('timeout'), timeoutMs + 2000);
-      void run.finally(() => clearTimeout(t));
+      run.then(() => clearTimeout(t), () => clearTimeout(t));
     });
     const result = await Promise.race([run, guard]);
     if (result === 'timeout' || /timed out after \d+ ms/.test(result.stderr) && result.code !== 0) {
@@ -54,7 +54,8 @@ export async function runTool(session: Session, argv: string[], opts: { stdin?: 
     // First line only: a failing SSH library may put pages of source in its message.
     const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
     const where = e instanceof TransportError ? e.where : transport?.where ?? 'local';
-    session.report(diag('TCRM6003', 'error', message('TCRM6003', { tool: argv[0]!, seconds: Math.round(timeoutMs / 1000), where }), undefined, reason));
+    const code = e instanceof TransportError && e.outcomeUnknown ? 'TCRM6011' : 'TCRM6010';
+    session.report(diag(code, 'error', message(code, { tool: argv[0]!, where, reason })));
     await session.dropTransport();
     return null;
   }

@@ -194,9 +194,9 @@ export class ReplController {
     return { result: this.highlightCache.result, offset: prefix.length };
   }
 
-  view(columns: number): LiveView | null {
+  view(columns: number, rows = 24): LiveView | null {
     if (!this.idle || this.finished) return null;
-    const key = `${columns}`;
+    const key = `${columns}x${rows}`;
     if (this.cachedView?.key === key) return this.cachedView.view;
     const h = this.highlightFor();
     const view = liveView({
@@ -207,6 +207,7 @@ export class ReplController {
       highlight: h?.result,
       highlightOffset: h?.offset,
       columns,
+      rows,
       paint: this.opts.paint,
     });
     this.cachedView = { key, view };

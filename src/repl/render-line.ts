@@ -52,6 +52,8 @@ export interface ViewInput {
   /** Offset of `state.buffer` inside the highlighted text (the joined continuation lines). */
   highlightOffset?: number;
   columns: number;
+  /** Terminal rows: the live area stays below them (Ink clears the scrollback otherwise). */
+  rows?: number;
   paint: Paint;
 }
 
@@ -76,6 +78,10 @@ export function liveView(v: ViewInput): LiveView {
     return { line: head + match, cursor: position(displayWidth(head) + displayWidth(match.slice(0, at)), v.columns) };
   }
   const promptText = v.question ?? (state.pending.length > 0 ? CONTINUATION_PROMPT : v.prompt);
+  const maxRows = Math.max(1, (v.rows ?? 24) - 3);
+  if (Math.floor((displayWidth(promptText) + displayWidth(shown)) / Math.max(1, v.columns)) + 1 > maxRows) {
+    return scrolled(promptText, v.question ? promptText : paint('prompt', promptText), shown, state.cursor, v.columns);
+  }
   const painted = v.question ? promptText : paint('prompt', promptText);
   const spans = v.highlight?.spans ?? [];
   const off = v.highlightOffset ?? 0;
@@ -98,4 +104,22 @@ export function liveView(v: ViewInput): LiveView {
   }
   if (v.question && v.questionHint) hint = paint('hint', v.questionHint);
   return { line, hint, cursor: position(displayWidth(promptText) + displayWidth(before), v.columns) };
+}
+
+/**
+ * A line too long for the screen scrolls horizontally on one row (notes/ink-repl.md: a live area
+ * as tall as the terminal makes Ink clear the scrollback): a window around the cursor, `<` and
+ * `>` where text is cut off, no highlighting.
+ */
+function scrolled(promptText: string, paintedPrompt: string, shown: string, cursor: number, columns: number): LiveView {
+  const chars = [...shown];
+  const at = [...shown.slice(0, cursor)].length;
+  const room = Math.max(10, columns - displayWidth(promptText) - 3);
+  let start = Math.max(0, at - Math.floor(room / 2));
+  start = Math.min(start, Math.max(0, chars.length - room));
+  const end = Math.min(chars.length, start + room);
+  const left = start > 0 ? '<' : ' ';
+  const right = end < chars.length ? '>' : '';
+  const line = paintedPrompt + left + chars.slice(start, end).join('') + right;
+  return { line, cursor: { x: displayWidth(promptText) + 1 + (at - start), y: 0 } };
 }

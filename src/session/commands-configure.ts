@@ -39,6 +39,7 @@ import type { ExecResult, Transport } from '../transport/types.js';
 import { chooseCatalog } from '../agents/choose-catalog.js';
 import type { AgentCatalog } from '../agents/types.js';
 import { agentsUsedBy } from '../verify/index.js';
+import { liveVerifyFindings } from './live-verify.js';
 import { clusterOptions } from '../commit/cluster-options.js';
 import { vendoredSchemaDir } from '../commit/schema-data.js';
 import { columns } from './columns.js';
@@ -91,6 +92,11 @@ const EDIT_AND_FILE_HANDLERS: HandlerTable = {
       }),
     );
     session.reportAll(r.diagnostics);
+    if (cmd.force && running.size > 0) {
+      // crmsh sets target-role=Stopped, commits and waits for the DC before deleting; tcrm says so.
+      const ids = [...running].join(' ');
+      session.report(diag('TCRM8513', 'info', message('TCRM8513', { ids }, languageFrom(session.env))));
+    }
     return r.ok;
   },
   'configure.rename': async (session, cmd) => {
@@ -199,13 +205,8 @@ const EDIT_AND_FILE_HANDLERS: HandlerTable = {
     });
     if (!session.reportAll(diagnostics)) return false;
     const input = cmd.xml ? text : oneObjectPerLine(text);
-    const lang = languageFrom(session.env);
     const run = await runFilterProgram(session, cmd.program.text, input);
     if (run.stderr !== '') session.notice(run.stderr.replace(/\n$/, ''));
-    if (run.code === 127 && run.stdout === '') {
-      session.report(diag('TCRM8505', 'error', message('TCRM8505', { program: cmd.program.text, reason: run.stderr.trim() || 'not found' }, lang), cmd.program.at));
-      return false;
-    }
     if (run.code !== 0) return false;
     if (run.stdout === input) return true;
     const parsed = cmd.xml ? statementsFromXml(run.stdout, '<filter>') : parseConfigText(run.stdout, '<filter>');
@@ -343,7 +344,10 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
     session.reportAll(cluster.lines);
     const checks = await semanticChecks(session, working, {});
     session.reportAll(checks.diagnostics);
-    return cluster.ok && checks.worst < 2;
+    // the real crm_verify on the live CIB or with --live: only what the emulation did not say
+    const real = await liveVerifyFindings(session, working, cluster.lines);
+    if (real) session.reportAll(real.diagnostics);
+    return cluster.ok && checks.worst < 2 && !real?.blocking;
   },
   'configure.refresh': async (session) => {
     const cfg = session.configure!;

@@ -130,6 +130,9 @@ export const RESOURCE_HANDLERS: HandlerTable = {
 
   'resource.scores': (session) => tool(session, ['crm_simulate', '-sUL']),
 
+  'resource.promote': (session, cmd) => setRole(session, (cmd as WithRsc).rsc.text, 'Master'),
+  'resource.demote': (session, cmd) => setRole(session, (cmd as WithRsc).rsc.text, 'Slave'),
+
   'resource.failcount': async (session, cmd) => {
     const doc = await currentCib(session);
     if (!doc) return false;
@@ -281,4 +284,25 @@ async function traceCommand(
       : `Trace set, restart ${req.rsc} to trace non-monitor operations`),
   );
   return true;
+}
+
+/** Truthy the way crmsh's is_boolean_true reads a meta value. */
+const isTrue = (v: string | null | undefined): boolean => /^(true|yes|on|1|y)$/i.test(v ?? '');
+
+/**
+ * promote/demote: crm_resource sets target-role (Master/Slave; crmsh 4.4.1 without
+ * OCF_1_1_SUPPORT) on a master or a clone with `promotable=true`, else crmsh's error.
+ */
+async function setRole(session: Session, rsc: string, role: 'Master' | 'Slave'): Promise<boolean> {
+  const doc = await currentCib(session);
+  if (!doc) return false;
+  const el = findResource(doc, rsc);
+  const meta = el ? childElements(el).find((c) => c.tagName === 'meta_attributes') : undefined;
+  const promotable = meta ? isTrue(childElements(meta).find((nv) => nv.getAttribute('name') === 'promotable')?.getAttribute('value')) : false;
+  if (!el || !(el.tagName === 'master' || promotable)) {
+    session.report(diag('CRM', 'error', `${rsc} is not a promotable resource`));
+    return false;
+  }
+  const r: ResourceAttrRequest = { kind: 'meta', rsc, action: 'set', name: 'target-role', value: role };
+  return attrCommand(session, r);
 }

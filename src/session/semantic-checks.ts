@@ -1,16 +1,14 @@
 /**
  * crmsh's own checks (verify.md §2) for `configure verify` and the commit gate, on the agent
- * data that is the truth here (DECISIONS.md: the local machine's agents when Pacemaker is
- * installed, else the bundled lists).
+ * data that is the truth here (DECISIONS.md: a live node's agents when connected, else the local
+ * machine's when Pacemaker is installed, else the bundled lists; see agent-source.ts). When
+ * connected, the live membership's node names count as existing nodes too.
  */
-import { chooseCatalog } from '../agents/choose-catalog.js';
-import { AgentCache } from '../agents/agent-cache.js';
-import { localExec } from '../commit/local-transport.js';
 import { agentsUsedBy, runChecks, type RunChecksResult } from '../verify/index.js';
 import type { Document } from '../shadow-cib/xml.js';
+import { agentCatalogFor } from './agent-source.js';
+import { liveNodeNames } from './live-nodes.js';
 import type { Session } from './session.js';
-
-const caches = new WeakMap<Session, AgentCache>();
 
 export async function semanticChecks(
   session: Session,
@@ -19,19 +17,21 @@ export async function semanticChecks(
   scope: { only?: Set<string> },
 ): Promise<RunChecksResult> {
   if (session.settings.get('core.check_frequency') === 'never') return { diagnostics: [], worst: 0 };
-  let cache = caches.get(session);
-  if (!cache) caches.set(session, (cache = new AgentCache()));
-  const { catalog } = await chooseCatalog({
-    exec: session.env.PATH ? localExec(session.env) : undefined,
-    prefetch: agentsUsedBy(doc),
-    cache,
-    env: session.env,
-    agentsDir: session.env.TCRM_AGENTS_DIR,
-  });
-  return runChecks(doc, {
-    catalog,
-    only: scope.only,
-    checkMode: session.settings.get('core.check_mode') === 'relaxed' ? 'relaxed' : 'strict',
-    ignoreMissingMetadata: session.settings.isYes('core.ignore_missing_metadata'),
-  });
+  const catalog = await agentCatalogFor(session, agentsUsedBy(doc));
+  const run = (knownNodes: string[]): RunChecksResult =>
+    runChecks(doc, {
+      catalog,
+      only: scope.only,
+      checkMode: session.settings.get('core.check_mode') === 'relaxed' ? 'relaxed' : 'strict',
+      ignoreMissingMetadata: session.settings.isYes('core.ignore_missing_metadata'),
+      knownNodes,
+    });
+  const result = run([]);
+  // Only a node-reference finding is worth a round trip to the node (live commits stay cheap).
+  if (!session.opts.openTransport || !result.diagnostics.some((d) => NODE_CHECKS.has(d.check))) return result;
+  const live = await liveNodeNames(session);
+  return live && live.length > 0 ? run(live) : result;
 }
+
+/** The checks that look nodes up: location nodes (TCRM3110, TCRM3112), fencing topology (TCRM3140). */
+const NODE_CHECKS = new Set(['TCRM3110', 'TCRM3112', 'TCRM3140']);

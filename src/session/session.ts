@@ -44,6 +44,11 @@ export interface SessionOptions {
   /** Output may be coloured (a terminal or `-D color-always`, no NO_COLOR): `status` colours its words. */
   colour?: boolean;
   /**
+   * `--live`: `configure verify` and the commit gate also run the real crm_verify on a CIB file
+   * or shadow (on the live CIB it always runs). See live-verify.ts.
+   */
+  live?: boolean;
+  /**
    * The pending-changes question with a third answer (the REPL): `cancel` stays in the level.
    * Absent: `ask` answers it yes or no.
    */

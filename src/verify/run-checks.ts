@@ -21,6 +21,8 @@ export interface RunChecksOptions {
   ignoreMissingMetadata?: boolean;
   /** add tcrm's own checks (value rules), after crmsh's for each object */
   extras?: boolean;
+  /** node names known besides the CIB's `<nodes>` (the live membership, when connected) */
+  knownNodes?: string[];
 }
 
 export interface RunChecksResult {
@@ -28,7 +30,7 @@ export interface RunChecksResult {
   worst: 0 | 1 | 2;
 }
 
-export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissingMetadata = false): CheckContext {
+export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissingMetadata = false, knownNodes: string[] = []): CheckContext {
   const list = collectObjects(doc);
   const objects = new Map<string, CibObject>();
   // a node shares its id with nothing crmsh looks up: other objects win
@@ -37,6 +39,7 @@ export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissing
   const nodeNames = new Set(
     list.filter((o) => o.type === 'node').map((o) => (o.el.getAttribute('uname') ?? '').toLowerCase()),
   );
+  for (const n of knownNodes) nodeNames.add(n.toLowerCase());
   const symmetric = firstValue(list, 'property', 'symmetric-cluster');
   const views = new Map<CibObject, ResourceView>();
   const findTemplate = (id: string): Element | null => {
@@ -75,7 +78,7 @@ function toDiagnostic(f: Finding, check: string): VerifyDiagnostic {
 export function runChecks(doc: Document, opts: RunChecksOptions): RunChecksResult {
   // crmsh's commit skips its checks when there is no primitive at all; its verify does not
   if (opts.only && hasNoPrimitive(doc)) return { diagnostics: [], worst: 0 };
-  const ctx = buildContext(doc, opts.catalog, opts.ignoreMissingMetadata);
+  const ctx = buildContext(doc, opts.catalog, opts.ignoreMissingMetadata, opts.knownNodes);
   const all = collectObjects(doc);
   const checked = all.filter((o) => !opts.only || opts.only.has(o.id));
   const diagnostics: VerifyDiagnostic[] = [];

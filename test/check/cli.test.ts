@@ -69,6 +69,8 @@ describe('tcrm check', () => {
     expect(byEnv.out).toContain('la ressource « failover_ip » n\'existe pas');
     const lcAll = await tcrm(['check', ...NODES, 'misspelt-id-location.crm'], { LANG: 'fr_FR.UTF-8', LC_ALL: 'C' });
     expect(lcAll.out).toContain('resource "failover_ip" does not exist');
+    const note = await tcrm(['check', ...NODES, '--lang', 'fr', 'misspelt-property.crm']);
+    expect(note.out).toContain('= remarque: tel qu\'écrit, stonith-enabled garde sa valeur par défaut (true)');
   });
 
   it('warns about a node that is not declared', async () => {

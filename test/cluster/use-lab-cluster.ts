@@ -40,11 +40,16 @@ export function removeExitTeardown(): void {
   process.off('SIGTERM', onSignal);
 }
 
-/** Takes the machine's lab for this file; a lab left over by a killed run is torn down first. */
-export async function startOwnLab(nodeCount: 1 | 2): Promise<LabEnv> {
+/**
+ * Takes the machine's lab for this file; a lab left over by a killed run is torn down first.
+ * `onBringUp` is called once the lock is held, right before `lab.sh up` (to time the bring-up
+ * without the wait for other files' labs).
+ */
+export async function startOwnLab(nodeCount: 1 | 2, onBringUp?: () => void): Promise<LabEnv> {
   await acquireLabLock();
   installExitTeardown();
   await labDown(); // we hold the lock, so anything there is a leftover
+  onBringUp?.();
   return labUp(nodeCount);
 }
 

@@ -131,3 +131,33 @@ describe('status through a tool on PATH', () => {
     expect(r.stdout).toBe('INFO: Move constraint created for p1 to Lubuntu1\nINFO: Use `crm resource clear p1` to remove this constraint\n');
   });
 });
+
+describe('ra without Pacemaker on the machine: bundled facts', () => {
+  const NO_TOOLS = { PATH: '/nonexistent' };
+
+  it('info lists parameters with required marks and advised timeouts', async () => {
+    const dir = scratchDir('tcrm-ra-');
+    const r = await runTcrm(['ra', 'info', 'IPaddr2'], { dir, env: NO_TOOLS });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('ocf:heartbeat:IPaddr2');
+    expect(r.stdout).toMatch(/^ip\* \(string\): $/m);
+    expect(r.stdout).toContain("Operations' defaults (advisory minimum):");
+  });
+
+  it('an unknown agent gets crmsh’s error', async () => {
+    const dir = scratchDir('tcrm-ra-');
+    const r = await runTcrm(['ra', 'info', 'ocf:heartbeat:Nope'], { dir, env: NO_TOOLS });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ERROR: ocf:heartbeat:Nope: got no meta-data, does this RA exist?');
+  });
+
+  it('classes, providers and list come from the bundled lists', async () => {
+    const dir = scratchDir('tcrm-ra-');
+    const script = writeScript(dir, 'ra.crm', 'ra classes\nra providers IPaddr2\nra list ocf pacemaker\nra list nosuch\n');
+    const r = await runTcrm(['-f', script], { dir, env: NO_TOOLS });
+    expect(r.stdout).toMatch(/^ocf \/ .*heartbeat.*pacemaker/m);
+    expect(r.stdout).toContain('heartbeat\n');
+    expect(r.stdout).toMatch(/Dummy +HealthCPU/);
+    expect(r.stderr).toContain('ERROR: ra.list: class nosuch does not exist');
+  });
+});

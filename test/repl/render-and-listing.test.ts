@@ -125,3 +125,22 @@ describe('incomplete lines', () => {
     expect(v.hint).not.toContain('<marker>');
   });
 });
+
+describe('a line longer than the screen', () => {
+  it('scrolls horizontally on one row around the cursor instead of filling the screen', () => {
+    const long = 'x'.repeat(500) + 'END';
+    const v = liveView({ prompt: 'crm(live/h)# ', columns: 40, rows: 10, paint: noPaint, state: at(long) });
+    expect(v.line.startsWith('crm(live/h)# <')).toBe(true);
+    expect(v.line.endsWith('END')).toBe(true);
+    expect(v.line.length).toBeLessThanOrEqual(40);
+    expect(v.cursor.y).toBe(0);
+    const mid = liveView({ prompt: 'crm(live/h)# ', columns: 40, rows: 10, paint: noPaint, state: at(long, 250) });
+    expect(mid.line.endsWith('>')).toBe(true);
+    expect(mid.cursor.x).toBeLessThan(40);
+  });
+
+  it('a line that fits wraps as usual', () => {
+    const v = liveView({ prompt: 'crm(live/h)# ', columns: 40, rows: 10, paint: noPaint, state: at('x'.repeat(100)) });
+    expect(v.line).toBe('crm(live/h)# ' + 'x'.repeat(100));
+  });
+});

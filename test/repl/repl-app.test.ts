@@ -16,21 +16,22 @@ import type { HighlightResult } from '../../src/completion/types.js';
 const BASE = readFileSync(new URL('../../fixtures/crm/base.cib.xml', import.meta.url), 'utf8');
 
 /** The controller over a real session on a CIB file, rendered by ink-testing-library. */
-function mount(opts: { engine?: boolean; highlight?: (line: string) => HighlightResult } = {}) {
+function mount(opts: { engine?: boolean; highlight?: (line: string) => HighlightResult; early?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tcrm-app-test-'));
   const cib = join(dir, 'cib.xml');
   writeFileSync(cib, BASE);
   const env = { CIB_file: cib, HOME: dir, XDG_STATE_HOME: dir, XDG_CONFIG_HOME: dir, TCRM_AGENT_SOURCE: 'bundled' };
   const session = new Session({ env, cwd: dir, out: streamOutput(() => {}, () => {}), interactive: true, force: false, answerNo: false });
-  const controller = new ReplController(session, {
+  const controller = new ReplController(opts.early ? null : session, {
     host: 'Lubuntu',
+    earlyLabel: 'live',
     paint: noPaint,
     listingStyle: { dim: (t) => t },
     styler: { label: (l) => l },
     history: [],
     pendingHint: 'y: commit them, n: drop them, cancel: stay here with the changes',
   });
-  if (opts.engine !== false) {
+  if (opts.engine !== false && !opts.early) {
     controller.setEngine({
       complete: (line, cursor) =>
         complete({ levels: session.levels, cib: session.configure?.working, agents: bundledCatalog(), shadows: () => [], cwd: dir }, line, cursor),
@@ -181,5 +182,16 @@ describe('the REPL component', () => {
     app.stdin.write('conf\t');
     await tick();
     expect(app.lastFrame()?.trimEnd()).toBe(('crm(live/Lubuntu)# conf').trimEnd());
+  });
+
+  it('mounted before the session exists (early start): typing works, lines wait and run once it is attached', async () => {
+    const { app, controller, session } = mount({ early: true });
+    await tick();
+    expect(app.lastFrame()?.trimEnd()).toBe('crm(live/Lubuntu)#');
+    app.stdin.write('configure\r');
+    await tick();
+    expect(session.levels).toEqual([]);
+    controller.attachSession(session);
+    await until(() => session.levels[0] === 'configure' && app.lastFrame()?.trimEnd() === 'crm(live/Lubuntu)configure#');
   });
 });

@@ -23,7 +23,6 @@ const WAIT_MS = 90_000;
 const STEP_MS = 600_000;
 
 let env: LabEnv | undefined;
-let labIsUp = false;
 let driver: TcrmDriver | undefined;
 let term: TmuxTerminal | undefined;
 
@@ -71,8 +70,8 @@ describe('failover lab through the REPL in a terminal', () => {
   afterAll(async () => {
     await term?.close();
     driver?.dispose();
-    if (labIsUp) await stopOwnLab();
-    labIsUp = false;
+    // Also after a failed bring-up: the lock (and whatever `up` left) must not outlive the file.
+    await stopOwnLab();
   }, STEP_MS);
 
   it('brings the cluster up and starts tcrm --hosts … in tmux', async () => {
@@ -81,7 +80,6 @@ describe('failover lab through the REPL in a terminal', () => {
       if (!found) throw new Error(`${command} is missing (Debian package ${command}): the REPL lab cannot run`);
     }
     env = await startOwnLab(2);
-    labIsUp = true;
     driver = createTcrmDriver(env);
     term = await openTmuxTerminal(`tcrm-e2e-${process.pid}`, [process.execPath, TCRM_BUNDLE, '--hosts', driver.hostsArg], driver.env);
     await terminal().waitScreen('the first prompt', WAIT_MS, (text) => /crm\(live[^)]*\)# ?$/.test(text));

@@ -61,7 +61,6 @@ function missingPrerequisites(): string[] {
 
 const timings = new LabTimings();
 let env: LabEnv | undefined;
-let labIsUp = false;
 
 function lab(): LabEnv {
   if (!env) throw new Error('the lab cluster is not up (bring-up failed: see the first test)');
@@ -131,15 +130,14 @@ describe('failover lab on a real two-node cluster, driven by tcrm over SSH', () 
   });
 
   afterAll(async () => {
-    if (labIsUp) await stopOwnLab();
-    labIsUp = false;
+    // Also after a failed bring-up: the lock (and whatever `up` left) must not outlive the file.
+    await stopOwnLab();
     if (timings.rows.length > 0) console.log(`[lab-e2e] timings (${ORACLE ? 'crmsh oracle' : 'tcrm'}):\n${timings.table()}`);
   }, STEP_MS);
 
   it('brings the two-node cluster up', async () => {
-    const started = Date.now();
-    env = await startOwnLab(2);
-    labIsUp = true;
+    let started = Date.now();
+    env = await startOwnLab(2, () => (started = Date.now())); // not the wait for the lab lock
     timings.add('lab', 'lab.sh up 2 → both nodes Online', Date.now() - started);
     const view = parseCrmMonXml((await monXml(NODE_A)) ?? '');
     expect(view.dcPresent).toBe(true);
@@ -147,7 +145,11 @@ describe('failover lab on a real two-node cluster, driven by tcrm over SSH', () 
       { name: NODE_A, online: true },
       { name: NODE_B, online: true },
     ]);
-    // Each node serves its own page (per-node /var/www), nothing answers on the cluster IP yet.
+    // Each node has its own web root with a page naming it; nothing answers on the cluster IP yet.
+    for (const node of [NODE_A, NODE_B]) {
+      const page = await labExec(node, ['cat', '/var/www/html/index.html']);
+      expect(page.stdout).toBe(`<html><body>${node}</body></html>\n`);
+    }
     expect(await servingNode(VIP)).toBeUndefined();
   }, 900_000);
 
@@ -366,7 +368,6 @@ describe('failover lab on a real two-node cluster, driven by tcrm over SSH', () 
   it.skipIf(INJECT_FAILURE)('goes down and leaves nothing behind (apache included)', async () => {
     const started = Date.now();
     await stopOwnLab();
-    labIsUp = false;
     timings.add('lab', 'lab.sh down (apache running)', Date.now() - started);
     const clean = spawnSync('bash', [LAB_SCRIPT, 'check-clean'], { encoding: 'utf8' });
     expect(clean.status, clean.stderr).toBe(0);

@@ -90,7 +90,7 @@ describe('live commit through the framed transfer (LocalTransport, CIB_file)', (
     const r = await commitLive(t, loaded, working, opts(cib));
     expect(r.diagnostics).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.execs).toBe(3); // read, framed apply, confirming read
+    expect(r.execs).toBe(2); // the framed apply (versioned: no read before it), the confirming read
     expect(holdsConfiguration(fileDoc(cib), working)).toBe(true);
     expect(versionOf(fileDoc(cib)).epoch).toBe(versionOf(loaded).epoch + 1);
     expect(holdsConfiguration(r.after!.doc, working)).toBe(true);
@@ -133,7 +133,7 @@ describe('live commit through the framed transfer (LocalTransport, CIB_file)', (
     expect(readFileSync(cib, 'utf8')).toContain('value="/run/ours"');
   });
 
-  it('meets 103 when the CIB moves between its read and its apply, merges again and succeeds', async () => {
+  it('meets 103 when the CIB moved since it was loaded, and again between its re-read and its apply: merges each time', async () => {
     if (!requireTool('cibadmin')) return;
     const { cib } = scratch();
     const t = local();
@@ -141,13 +141,15 @@ describe('live commit through the framed transfer (LocalTransport, CIB_file)', (
     const working = addPrimitive(copy(loaded), 'ours');
     const r = await commitLive(t, loaded, working, opts(cib, {
       beforeApply: (attempt) => {
-        if (attempt === 0) cibadmin(cib, ['-C', '-o', 'resources', '-X', '<primitive id="sneaky" class="ocf" provider="heartbeat" type="Dummy"/>']);
+        if (attempt < 2) cibadmin(cib, ['-C', '-o', 'resources', '-X', `<primitive id="sneaky${attempt}" class="ocf" provider="heartbeat" type="Dummy"/>`]);
       },
     }));
-    expect(codes(r)).toEqual(['TCRM4107']);
+    expect(codes(r)).toEqual(['TCRM4106', 'TCRM4107']);
     expect(r.ok).toBe(true);
+    expect(r.execs).toBe(6); // apply (103), read, apply (103), read, apply, confirming read
     const text = readFileSync(cib, 'utf8');
-    expect(text).toContain('id="sneaky"');
+    expect(text).toContain('id="sneaky0"');
+    expect(text).toContain('id="sneaky1"');
     expect(text).toContain('id="ours"');
   });
 
@@ -192,20 +194,25 @@ describe('live commit through the framed transfer (LocalTransport, CIB_file)', (
 
   it('after a dropped connection: finds the commit applied, or not applied and sends it again', async () => {
     if (!requireTool('cibadmin')) return;
-    for (const runFirst of [true, false]) {
+    for (const [runFirst, meanwhile] of [[true, false], [false, false], [true, true], [false, true]] as const) {
       const { cib } = scratch();
       // The apply's connection "drops": after running the command, or before it ran.
       const dropping = new DroppingTransport(local(), runFirst);
       const loaded = await load(dropping, cib);
+      // Someone else changes another object before the apply (so a patch that ran got 103).
+      if (meanwhile) cibadmin(cib, ['-C', '-o', 'resources', '-X', '<primitive id="theirs" class="ocf" provider="heartbeat" type="Dummy"/>']);
       const working = addPrimitive(copy(loaded), 'ours');
       let reconnects = 0;
       const r = await commitLive(dropping, loaded, working, opts(cib, { reconnect: async () => (reconnects++, local()) }));
       expect(reconnects).toBe(1);
       expect(r.ok).toBe(true);
-      expect(r.outcome ?? 'resent').toBe(runFirst ? 'applied' : 'resent');
-      expect(codes(r)).toEqual(runFirst ? ['TCRM4101', 'TCRM4102'] : ['TCRM4101', 'TCRM4103']);
-      expect(holdsConfiguration(fileDoc(cib), working)).toBe(true);
-      expect(versionOf(fileDoc(cib)).epoch).toBe(versionOf(loaded).epoch + 1);
+      const landed = runFirst && !meanwhile;
+      expect(r.outcome ?? 'resent').toBe(landed ? 'applied' : 'resent');
+      expect(codes(r)).toEqual(landed ? ['TCRM4101', 'TCRM4102'] : meanwhile ? ['TCRM4101', 'TCRM4103', 'TCRM4106'] : ['TCRM4101', 'TCRM4103']);
+      expect(readFileSync(cib, 'utf8')).toContain('id="ours"');
+      if (meanwhile) expect(readFileSync(cib, 'utf8')).toContain('id="theirs"');
+      else expect(holdsConfiguration(fileDoc(cib), working)).toBe(true);
+      expect(versionOf(fileDoc(cib)).epoch).toBe(versionOf(loaded).epoch + (meanwhile ? 2 : 1));
     }
   });
 

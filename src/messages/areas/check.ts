@@ -39,6 +39,8 @@ export const EN = {
   TCRM2043: 'constraint "{id}" left by "resource {command}" (remove it with "resource clear {rsc}")',
   TCRM2044: 'the configure session ends with uncommitted changes: they do not reach the CIB',
   TCRM2045: '"{id}" exists in shadow CIB "{name}", whose changes never reached the cluster (cib commit {name})',
+  TCRM2046: 'as written, {name} keeps its default (true): that is why Pacemaker refuses to start resources without a STONITH resource',
+  TCRM2047: 'as written, {name} keeps its default value',
   // grading
   TCRM2050: '{kind} "{id}" is missing',
   TCRM2051: '{kind} "{id}" is not in the solution',
@@ -91,6 +93,8 @@ export const FR: Partial<Record<keyof typeof EN, string>> = {
   TCRM2043: 'contrainte « {id} » laissée par « resource {command} » (à retirer avec « resource clear {rsc} »)',
   TCRM2044: 'la session configure se termine avec des modifications non validées : elles n\'atteignent pas le CIB',
   TCRM2045: '« {id} » existe dans le CIB fantôme « {name} », dont les modifications n\'ont jamais atteint le cluster (cib commit {name})',
+  TCRM2046: 'tel qu\'écrit, {name} garde sa valeur par défaut (true) : c\'est pourquoi Pacemaker refuse de démarrer des ressources sans ressource STONITH',
+  TCRM2047: 'tel qu\'écrit, {name} garde sa valeur par défaut',
   TCRM2050: '{kind} « {id} » manque',
   TCRM2051: '{kind} « {id} » n\'est pas dans la solution',
   TCRM2052: '{kind} « {id} » diffère de la solution : {detail}',

@@ -2,8 +2,8 @@
 export const EN = {
   TCRM4100: 'reading the live CIB on {where} failed: {reason}',
   TCRM4101: 'the connection to {where} dropped during the commit: reconnecting to find out whether it was applied',
-  TCRM4102: 'the commit was applied before the connection dropped: the CIB holds the new configuration',
-  TCRM4103: 'the commit was not applied before the connection dropped: the CIB holds the old configuration; sending it again',
+  TCRM4102: 'the commit was applied before the connection dropped: the CIB holds this session\'s changes',
+  TCRM4103: 'the commit was not applied before the connection dropped: the CIB does not hold this session\'s changes (never partly); sending them again',
   TCRM4104: 'the CIB holds neither the old nor the committed configuration: it was changed by someone else meanwhile; nothing was sent again (leave configure and enter it again to see it)',
   TCRM4105: 'whether the commit was applied is unknown: {reason}; run configure show to see what the CIB holds',
   TCRM4106: 'the live CIB changed since configure was entered (epoch {from} → {to}): this session\'s changes were merged into it',
@@ -39,8 +39,8 @@ export const EN = {
 export const FR: Partial<Record<keyof typeof EN, string>> = {
   TCRM4100: 'la lecture du CIB sur {where} a échoué : {reason}',
   TCRM4101: 'la connexion à {where} est tombée pendant la validation : reconnexion pour savoir si elle a été appliquée',
-  TCRM4102: 'la validation a été appliquée avant la coupure : le CIB contient la nouvelle configuration',
-  TCRM4103: 'la validation n\'a pas été appliquée avant la coupure : le CIB contient l\'ancienne configuration ; nouvel envoi',
+  TCRM4102: 'la validation a été appliquée avant la coupure : le CIB contient les modifications de cette session',
+  TCRM4103: 'la validation n\'a pas été appliquée avant la coupure : le CIB ne contient pas les modifications de cette session (jamais en partie) ; nouvel envoi',
   TCRM4109: 'le patch n\'est pas arrivé entier sur {where} ({reason}) : rien n\'a été appliqué',
   TCRM4111: 'le CIB a changé depuis l\'entrée dans configure et {count} objet(s) ont été modifiés des deux côtés ; rien n\'a été validé (commit force applique la version de cette session)',
   TCRM4112: 'ici :           {xml}',

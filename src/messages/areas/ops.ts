@@ -9,6 +9,8 @@ export const EN = {
   TCRM6007: 'no agent metadata for {agent} (live metadata unavailable and nothing bundled)',
   TCRM6008: 'could not read crm_mon\'s XML: {reason}',
   TCRM6009: 'refreshing every {seconds} s; press Ctrl-C to stop',
+  TCRM6010: 'could not run {tool} on the cluster ({where}): {reason}',
+  TCRM6011: 'the connection to {where} failed while {tool} ran, so it may or may not have taken effect: {reason}',
 } as const satisfies Record<string, string>;
 
 export const FR: Partial<Record<keyof typeof EN, string>> = {
@@ -21,4 +23,6 @@ export const FR: Partial<Record<keyof typeof EN, string>> = {
   TCRM6007: 'pas de métadonnées pour {agent} (pas de métadonnées en direct ni de données embarquées)',
   TCRM6008: 'XML de crm_mon illisible : {reason}',
   TCRM6009: 'actualisation toutes les {seconds} s ; Ctrl-C pour arrêter',
+  TCRM6010: 'impossible de lancer {tool} sur le cluster ({where}) : {reason}',
+  TCRM6011: 'la connexion à {where} a échoué pendant {tool} : la commande a pu prendre effet ou non : {reason}',
 };

@@ -48,7 +48,7 @@ export function ReplApp({ controller, onReady }: ReplAppProps): React.ReactEleme
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const view = controller.view(stdout.columns || 80);
+  const view = controller.view(stdout.columns || 80, stdout.rows || 24);
   setCursorPosition(view ? view.cursor : undefined);
   if (!view) return null;
   return (
