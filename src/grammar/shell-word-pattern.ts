@@ -78,13 +78,26 @@ export function crmshPatterns(word: string): { prefix: string; subsequence: stri
   return { prefix: `${word}.*`, subsequence: `${[...word].join('.*')}.*` };
 }
 
+const MAX_PATTERN_LENGTH = 4096;
+
 /** Compile one of crmsh's patterns: the Python error if it has one, else a matcher. */
 export function compileWordPattern(pattern: string, literalFallback: (key: string) => boolean): WordPattern {
   const error = pythonPatternError(pattern);
   if (error) return { ok: false, error };
+  // No command word is that long; V8 may only fail on such a pattern when it first runs it.
+  if (pattern.length > MAX_PATTERN_LENGTH) return { ok: true, test: literalFallback };
   try {
     const re = new RegExp(`^(?:${pattern})`, 'i');
-    return { ok: true, test: (key) => re.test(key) };
+    return {
+      ok: true,
+      test: (key) => {
+        try {
+          return re.test(key);
+        } catch {
+          return literalFallback(key);
+        }
+      },
+    };
   } catch {
     return { ok: true, test: literalFallback };
   }

@@ -71,7 +71,7 @@ async function choose(session: Session, transport: Transport | null): Promise<Se
     let source = 'local';
     if (transport) {
       // sshd opens at most MaxSessions (10 by default) channels per connection: stay well under
-      exec = atMostAtOnce(100, (argv) => transport.exec(argv));
+      exec = atMostAtOnce(4, (argv) => transport.exec(argv));
       source = `node:${transport.nodeName ?? transport.where}`;
     } else if (env.PATH) {
       exec = localExec(env);

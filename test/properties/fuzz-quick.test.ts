@@ -15,3 +15,8 @@ it('the fuzz check notices an error', () => {
 it('an option name with regex characters in a location does not throw (found by the 100,000 run)', () => {
   expect(fuzzOne('configure\nclone c1 s1\nlocation ticketA: c1 r)ole=Master 100: Lubuntu')).toBeNull();
 });
+
+it('a 2 MB word where a command is expected is no command, not a crash', () => {
+  expect(fuzzOne('x'.repeat(2_000_000) + '[')).toBeNull();
+  expect(fuzzOne('configure\n' + 'a('.repeat(500_000))).toBeNull();
+});

@@ -11,13 +11,16 @@
  * fail when CI=true and skip otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgentMetadata } from '../../src/agents/parse-metadata.js';
 import { agentCatalogFor, agentSourceFor } from '../../src/session/agent-source.js';
 import { liveNodeNames } from '../../src/session/live-nodes.js';
+import { liveVerifyFindings } from '../../src/session/live-verify.js';
+import { checkAtCommit } from '../../src/commit/cluster-checks.js';
+import { parseXml } from '../../src/shadow-cib/xml.js';
 import { Session } from '../../src/session/session.js';
 import { streamOutput } from '../../src/session/output.js';
 import { splitLogicalLines } from '../../src/grammar/split-words.js';
@@ -38,6 +41,7 @@ if (process.env.CI === 'true') {
 const runnable = haveOpenSsh() && havePacemaker && isRoot && haveUnshare;
 
 const scratch = mkdtempSync(join(tmpdir(), 'tcrm-agents-live-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const NODE_ONLY_AGENT = `#!/bin/sh
 case "$1" in
@@ -141,7 +145,7 @@ class CountingTransport implements Transport {
   }
 }
 
-function sessionOverSsh(): { session: Session; out: () => string; transports: CountingTransport[] } {
+function sessionOverSsh(extraEnv: Record<string, string> = {}): { session: Session; out: () => string; transports: CountingTransport[] } {
   let text = '';
   const transports: CountingTransport[] = [];
   const profile: ClusterProfile = {
@@ -157,6 +161,7 @@ function sessionOverSsh(): { session: Session; out: () => string; transports: Co
     XDG_CONFIG_HOME: join(scratch, 'config'),
     TCRM_NO_LOCAL_CLUSTER: '1',
     LANG: 'C',
+    ...extraEnv,
   };
   const session = new Session({
     env,
@@ -239,6 +244,15 @@ describe.skipIf(!runnable)('agents and crm_verify over SSH', () => {
     expect(offline.code).toBe(1);
   }, 60_000);
 
+  it('TCRM_AGENT_SOURCE=bundled switches the tools off: no crm_resource runs, the node-only agent is absent', async () => {
+    const { session, out, transports } = sessionOverSsh({ TCRM_AGENT_SOURCE: 'bundled' });
+    expect((await agentSourceFor(session)).source).toBe('bundled');
+    expect(await runLines(session, 'configure\nverify')).toBe(false);
+    expect(out()).toContain('ERROR: ocf:tcrmnode:NodeOnly: got no meta-data, does this RA exist?');
+    expect(transports[0]!.runs.filter((a) => a[0] === 'crm_resource')).toEqual([]);
+    await session.dropTransport();
+  }, 60_000);
+
   it('verify reads each agent\'s metadata once per session: the second verify runs no crm_resource', async () => {
     const { session, transports } = sessionOverSsh();
     expect(await runLines(session, 'configure\nverify')).toBe(true);
@@ -299,6 +313,21 @@ describe.skipIf(!havePacemaker)('crm_verify with --live on a CIB file', () => {
     expect(lines.filter((l) => l.includes('crm_verify: Errors found during check'))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('lack of quorum'))).toEqual([]);
     expect(r.code).toBe(1);
+  });
+
+  it('the commit gate\'s call: blocking as crm_verify says, nothing repeated; no primitive, no crm_verify (crmsh\'s rule)', async () => {
+    const dir = mkdtempSync(join(scratch, 'gate-'));
+    const live = new Session({ env: { PATH: process.env.PATH, TCRM_NO_LOCAL_CLUSTER: '1', XDG_STATE_HOME: dir }, cwd: dir, out: streamOutput(() => {}, () => {}), interactive: false, force: false, answerNo: false, live: true });
+    const doc = parseXml(readFileSync(cibFile('gate.xml', bogus), 'utf8'));
+    const gate = checkAtCommit(doc);
+    const real = await liveVerifyFindings(live, doc, gate.lines, 'commit');
+    expect(real?.rc).toBe(78);
+    expect(real?.blocking).toBe(true);
+    expect(real?.diagnostics).toEqual([]);
+    const empty = parseXml(readFileSync(cibFile('gate-empty.xml', []), 'utf8'));
+    expect(await liveVerifyFindings(live, empty, [], 'commit')).toBeNull();
+    const offline = new Session({ env: { PATH: process.env.PATH, TCRM_NO_LOCAL_CLUSTER: '1', XDG_STATE_HOME: dir }, cwd: dir, out: streamOutput(() => {}, () => {}), interactive: false, force: false, answerNo: false });
+    expect(await liveVerifyFindings(offline, doc, [], 'commit')).toBeNull();
   });
 
   it('--live runs the real crm_verify (without it, none runs): missing, it is a warning, not a crash', async () => {

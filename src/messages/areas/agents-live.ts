@@ -1,6 +1,5 @@
 /** Messages of the agents-over-the-transport area (live agent data, crm_verify on live): codes TCRM32xx. */
 export const EN = {
-  TCRM3201: 'agent data comes from {source}',
   TCRM3202: 'crm_resource is not available on {where}: the bundled agent data is used instead',
   TCRM3203: 'crm_verify could not run on {where}: {reason}',
   TCRM3204: 'crm_verify could not run: {reason}',
@@ -9,7 +8,6 @@ export const EN = {
 } as const satisfies Record<string, string>;
 
 export const FR: Partial<Record<keyof typeof EN, string>> = {
-  TCRM3201: 'les données des agents viennent de {source}',
   TCRM3202: 'crm_resource n’est pas disponible sur {where} : les données d’agents intégrées sont utilisées',
   TCRM3203: 'crm_verify n’a pas pu s’exécuter sur {where} : {reason}',
   TCRM3204: 'crm_verify n’a pas pu s’exécuter : {reason}',
