@@ -17,7 +17,7 @@ export type Lang = 'en' | 'fr';
 // Each area keeps its own codes in `areas/` (one range per area); this table adds the core's.
 const CORE_EN = {
   TCRM0001: 'offline: working on {path} (no cluster on this machine; set CIB_file or CIB_shadow to choose another CIB)',
-  TCRM0002: 'usage: tcrm [-f FILE] [-c CIB] [-F] [-n] [-w] [-D plain|color|color-always] [-o section.name=value] [--lang en|fr] [LEVEL COMMAND ARGS...]',
+  TCRM0002: 'usage: tcrm [-f FILE] [-c CIB] [-F] [-n] [-w] [-D plain|color|color-always] [-o section.name=value] [--lang en|fr] [--hosts USER@HOST[:PORT],… | -C PROFILE] [--accept-new-host-key] [--live] [LEVEL COMMAND ARGS...]\n       tcrm check [--mode script|configure|transcript] [--format text|json|sarif] [--strict] [--nodes N1,N2] [--expect SOLUTION [--ignore-ids]] [--live] FILE...',
   TCRM0003: 'option {option} needs a value',
   TCRM0004: 'unknown option {option}',
   TCRM0005: 'cannot read {path}: {reason}',

@@ -76,16 +76,21 @@ async function loadEngine(session: Session, io: RunIO): Promise<ReplEngine> {
   };
 }
 
-/** The lab's agents and those the CIB uses, with their prose, from this machine's Pacemaker. */
+/**
+ * The lab's agents and those the CIB uses, with their prose, from the source that is the truth
+ * for this session (the node over SSH, else this machine's Pacemaker); null when only the
+ * bundled facts exist.
+ */
 async function liveCatalog(session: Session, io: RunIO): Promise<AgentCatalog | null> {
   if (io.env.TCRM_AGENT_SOURCE === 'bundled' || !io.env.PATH) return null;
   try {
-    const { chooseCatalog } = await import('../agents/choose-catalog.js');
-    const { localExec } = await import('../commit/local-transport.js');
+    const { agentSourceFor } = await import('../session/agent-source.js');
     const { agentsUsedBy } = await import('../verify/agents-used.js');
     const used = session.configure ? agentsUsedBy(session.configure.working) : [];
-    const { catalog, source } = await chooseCatalog({ exec: localExec(io.env), env: io.env, prefetch: [...LAB_AGENTS, ...used] });
-    return source === 'bundled' ? null : catalog;
+    const agents = await agentSourceFor(session);
+    if (agents.source === 'bundled') return null;
+    await agents.prefetch([...LAB_AGENTS, ...used]);
+    return agents.catalog;
   } catch {
     return null;
   }

@@ -33,10 +33,9 @@ import { selectObjects } from '../shadow-cib/selectors.js';
 import { parseXml, serializeDocument, type Document, type Element } from '../shadow-cib/xml.js';
 import { writeFileAtomically } from '../commit/atomic-write.js';
 import { readCibFile } from '../commit/cib-file.js';
-import { localExec } from '../commit/local-transport.js';
 import { LocalTransport } from '../transport/local.js';
 import type { ExecResult, Transport } from '../transport/types.js';
-import { chooseCatalog } from '../agents/choose-catalog.js';
+import { agentCatalogFor } from './agent-source.js';
 import type { AgentCatalog } from '../agents/types.js';
 import { agentsUsedBy } from '../verify/index.js';
 import { liveVerifyFindings } from './live-verify.js';
@@ -457,12 +456,6 @@ function pythonIoError(e: unknown, path: string): string {
   return k ? `[Errno ${k[0]}] ${k[1]}: '${path}'` : e instanceof Error ? e.message : String(e);
 }
 
-async function agentCatalog(session: Session, doc: Document): Promise<AgentCatalog> {
-  const { catalog } = await chooseCatalog({
-    exec: session.env.PATH ? localExec(session.env) : undefined,
-    prefetch: agentsUsedBy(doc),
-    env: session.env,
-    agentsDir: session.env.TCRM_AGENTS_DIR,
-  });
-  return catalog;
+function agentCatalog(session: Session, doc: Document): Promise<AgentCatalog> {
+  return agentCatalogFor(session, agentsUsedBy(doc));
 }

@@ -5,6 +5,7 @@
  */
 import { diag } from '../diagnostic.js';
 import { checkAtCommit, hasPrimitive } from '../commit/cluster-checks.js';
+import { liveVerifyFindings } from './live-verify.js';
 import { semanticChecks } from './semantic-checks.js';
 import { commitToFile } from '../commit/file-target.js';
 import { commitLive } from '../commit/live-target.js';
@@ -34,7 +35,10 @@ export async function commitConfigure(
     ? await semanticChecks(session, cfg.working, { only: cfg.changed })
     : { diagnostics: [], worst: 0 };
   session.reportAll(checks.diagnostics);
-  if (gate.blocking || checks.worst >= 2) {
+  // The real crm_verify, on a live cluster or with --live: only the lines our emulation missed.
+  const real = await liveVerifyFindings(session, cfg.working, gate.lines, 'commit');
+  if (real) session.reportAll(real.diagnostics);
+  if (gate.blocking || checks.worst >= 2 || real?.blocking) {
     if (force) {
       session.report(diag('CRM', 'info', 'commit forced'));
     } else if (!(await session.confirm('Do you still want to commit?'))) {

@@ -54,7 +54,6 @@ describe('lab cluster smoke', () => {
   beforeAll(() => {
     const missing = missingPrerequisites();
     if (missing.length > 0) throw new Error(`the lab cluster cannot run here, missing: ${missing.join(', ')}`);
-    before = hostSnapshot(LAB_PATHS);
   });
 
   // Safety net: whatever failed above, the lab does not outlive the file.
@@ -64,7 +63,12 @@ describe('lab cluster smoke', () => {
 
   it('brings up two nodes, both Online on both', async () => {
     const started = Date.now();
-    env = await startOwnLab(2);
+    // The host is photographed once this file holds the lab lock (another file's lab is gone
+    // by then), without the lock itself, which is released at the end.
+    env = await startOwnLab(2, () => {
+      before = hostSnapshot(LAB_PATHS);
+      before.paths[`${labDir()}.lock`] = false;
+    });
     labIsUp = true;
     console.log(`[cluster-smoke] up 2 → both Online: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(env.nodes.map((node) => node.name)).toEqual([NODE_A, NODE_B]);
