@@ -32,6 +32,8 @@ if (earlyRepl) {
 const { run } = await import('../src/cli/run.js');
 const code = await run(argv, {
   stdin,
+  // `load update -` in a script given with -f: stdin is read only when a command asks for it.
+  readStdin: stdin === undefined && !stdinIsTTY ? readStdin : undefined,
   stdinIsTTY,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   env: process.env,

@@ -58,6 +58,10 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     answerNo: args.answerNo,
     colour,
     live: args.live,
+    // Standard input is free for `load update -` when the commands come from a file or argv.
+    ...((args.file !== undefined && args.file !== '-') || args.rest.length > 0
+      ? { readStdin: io.stdin !== undefined ? async () => io.stdin! : io.readStdin }
+      : {}),
   });
 
   for (const [key, value] of args.options) session.settings.set(key.replace(/-/g, '_'), value);

@@ -428,8 +428,9 @@ function runFilterProgram(session: Session, program: string, input: string): Pro
 async function readSource(session: Session, source: Arg): Promise<string | null> {
   const lang = languageFrom(session.env);
   if (source.text === '-') {
-    session.report(diag('TCRM8512', 'error', message('TCRM8512', {}, lang), source.at));
-    return null;
+    const text = await session.takeStdin();
+    if (text === null) session.report(diag('TCRM8512', 'error', message('TCRM8512', {}, lang), source.at));
+    return text;
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source.text)) {
     session.report(diag('TCRM8506', 'error', message('TCRM8506', { url: source.text }, lang), source.at));

@@ -37,6 +37,11 @@ export interface SessionOptions {
    */
   openTransport?: () => Promise<Transport>;
   /**
+   * Reads standard input, when the commands come from elsewhere (`-f FILE`, one-shot words) and
+   * stdin is not a terminal: what `load update -` reads (once).
+   */
+  readStdin?: () => Promise<string>;
+  /**
    * Runs an editor on a file with the terminal handed over (the interactive REPL sets it) and
    * returns its exit status. Absent: `edit` is refused as in crmsh's batch mode.
    */
@@ -99,6 +104,15 @@ export class Session {
     const t = this.transport;
     this.transport = null;
     if (t) await t.close().catch(() => {});
+  }
+
+  private stdinTaken = false;
+
+  /** Standard input for `load … -`, once; null when there is none to read or it was read. */
+  async takeStdin(): Promise<string | null> {
+    if (this.stdinTaken || !this.opts.readStdin) return null;
+    this.stdinTaken = true;
+    return this.opts.readStdin();
   }
 
   get env(): Record<string, string | undefined> {

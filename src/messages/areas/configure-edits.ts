@@ -8,7 +8,7 @@ export const EN = {
   TCRM8506: 'load: {url}: URLs are not read by tcrm; download the file and load it',
   TCRM8507: 'save: cannot write {path}: {reason}',
   TCRM8511: '{file}: not a CIB in XML: {reason}',
-  TCRM8512: 'load: reading the configuration from standard input (-) is not supported by tcrm yet; save it to a file and load that',
+  TCRM8512: 'load: standard input (-) is not available here (the commands are read from it, it is a terminal, or it was read already); save the configuration to a file and load that',
   TCRM8513: 'delete --force does not stop running resources in tcrm yet: stop them first (resource stop {ids}), then delete',
 } as const satisfies Record<string, string>;
 
@@ -18,6 +18,6 @@ export const FR: Partial<Record<keyof typeof EN, string>> = {
   TCRM8506: "load : {url} : tcrm ne lit pas les URL ; téléchargez le fichier puis chargez-le",
   TCRM8507: "save : impossible d'écrire {path} : {reason}",
   TCRM8511: "{file} : pas un CIB en XML : {reason}",
-  TCRM8512: "load : lire la configuration sur l'entrée standard (-) n'est pas encore possible avec tcrm ; enregistrez-la dans un fichier et chargez celui-ci",
+  TCRM8512: "load : l'entrée standard (-) n'est pas disponible ici (les commandes y sont lues, c'est un terminal, ou elle a déjà été lue) ; enregistrez la configuration dans un fichier et chargez celui-ci",
   TCRM8513: "delete --force n'arrête pas encore les ressources actives dans tcrm : arrêtez-les d'abord (resource stop {ids}), puis supprimez",
 };
