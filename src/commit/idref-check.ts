@@ -4,7 +4,6 @@
  * vendor script extracted from the schemas.
  */
 import type { Document, Element } from '../shadow-cib/xml.js';
-import { childElements } from '../shadow-cib/xml.js';
 import type { TypedAttributes } from './schema-data.js';
 import type { VerifyLine } from './verify-lines.js';
 
@@ -18,27 +17,44 @@ export function danglingReferences(doc: Document, table: TypedAttributes): Dangl
   const root = doc.documentElement;
   if (!root) return [];
   const defined = new Set<string>();
-  const refs: Array<{ el: Element; attr: string }> = [];
+  const refs: DanglingRef[] = [];
+  const idsOf = tagSets(table.ids);
+  const idrefsOf = tagSets(table.idrefs);
+  // One pass over each element's attributes (xmldom's getAttribute scans them every call).
   const visit = (el: Element): void => {
-    for (const attr of table.ids[el.tagName] ?? []) {
-      if (el.hasAttribute(attr)) defined.add(el.getAttribute(attr)!);
+    const ids = idsOf.get(el.tagName);
+    const idrefs = idrefsOf.get(el.tagName);
+    if (ids || idrefs) {
+      const attrs = el.attributes;
+      for (let i = 0; i < attrs.length; i++) {
+        const a = attrs.item(i)!;
+        if (ids?.has(a.name)) defined.add(a.value);
+        if (idrefs?.has(a.name)) refs.push({ element: el.tagName, attribute: a.name, value: a.value });
+      }
     }
-    for (const attr of table.idrefs[el.tagName] ?? []) {
-      if (el.hasAttribute(attr)) refs.push({ el, attr });
-    }
-    childElements(el).forEach(visit);
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) visit(c as Element);
   };
   visit(root);
   const out: DanglingRef[] = [];
   const seen = new Set<string>();
-  for (const { el, attr } of refs) {
-    const value = el.getAttribute(attr)!;
-    const key = `${el.tagName}\0${attr}\0${value}`;
-    if (defined.has(value) || seen.has(key)) continue;
+  for (const ref of refs) {
+    const key = `${ref.element}\0${ref.attribute}\0${ref.value}`;
+    if (defined.has(ref.value) || seen.has(key)) continue;
     seen.add(key);
-    out.push({ element: el.tagName, attribute: attr, value });
+    out.push(ref);
   }
   return out;
+}
+
+const tagSetCache = new WeakMap<Record<string, string[]>, Map<string, Set<string>>>();
+
+function tagSets(byTag: Record<string, string[]>): Map<string, Set<string>> {
+  let sets = tagSetCache.get(byTag);
+  if (!sets) {
+    sets = new Map(Object.entries(byTag).map(([tag, names]) => [tag, new Set(names)]));
+    tagSetCache.set(byTag, sets);
+  }
+  return sets;
 }
 
 /** libxml2's wording, which crm_verify prints unchanged. */

@@ -1,0 +1,13 @@
+import { parseXml, serializeDocument } from '../src/shadow-cib/xml.js';
+import { checkSchema } from '../src/commit/schema-validate.js';
+import { emulateCrmVerify } from '../src/commit/cluster-checks.js';
+import { danglingReferences } from '../src/commit/idref-check.js';
+import { typedAttributesFor } from '../src/commit/schema-data.js';
+import { readFileSync } from 'node:fs';
+const src = readFileSync('/tmp/cib5000.xml', 'utf8');
+const doc = parseXml(src);
+const t = (label: string, fn: () => void) => { fn(); const s = performance.now(); for (let i = 0; i < 3; i++) fn(); console.log(label, ((performance.now() - s) / 3).toFixed(0), 'ms'); };
+t('serialize', () => serializeDocument(doc));
+t('dangling', () => danglingReferences(doc, typedAttributesFor('pacemaker-3.9')!));
+t('checkSchema', () => checkSchema(doc));
+t('emulate', () => emulateCrmVerify(doc));
