@@ -47,10 +47,9 @@ describe('save and load files', () => {
     expect(r.err).toContain("ERROR: could not open nosuch.crm: [Errno 2] No such file or directory: 'nosuch.crm'");
   });
 
-  it('refuses standard input when the commands come from it, and URLs, with its own codes', async () => {
-    const r = await tcrm('configure\nload update -\nload update http://example.com/x.crm\n');
+  it('refuses URLs with its own code (standard input: test/session/load-stdin.test.ts)', async () => {
+    const r = await tcrm('configure\nload update http://example.com/x.crm\n');
     expect(r.exit).toBe(1);
-    expect(r.err).toContain('standard input (-) is not available here');
     expect(r.err).toContain('http://example.com/x.crm: URLs are not read by tcrm');
   });
 });
