@@ -1,7 +1,11 @@
 // Bundles bin/tcrm.ts into dist/tcrm.js (ESM, Node 20), the file package.json's `bin` points at.
 // Code splitting keeps what is imported dynamically (the Ink REPL, `check`) in chunks of its
 // own, so the batch path never loads Ink and the first prompt loads only what it needs.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without a clean start, old chunks would pile up in dist/.
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: { tcrm: 'bin/tcrm.ts' },
