@@ -10,6 +10,8 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import type { ConfigStatement } from '../grammar/ast.js';
+import type { LogicalLine } from '../grammar/words.js';
+import { statementObjectId } from './finding-positions.js';
 import { IdAllocator } from '../shadow-cib/ids.js';
 import { lowerStatement } from '../shadow-cib/lower.js';
 import { canonicalConfiguration, parseXml, serializeDocument, type Document } from '../shadow-cib/xml.js';
@@ -19,6 +21,8 @@ export class ConfigureSession {
   readonly working: Document;
   /** Top-level ids created or modified in this session (`show changed`). */
   changed = new Set<string>();
+  /** The statement that last defined each object here: where verify's findings point. */
+  readonly definedBy = new Map<string, LogicalLine>();
   ids: IdAllocator;
   /** The loaded CIB as text; null while `working` still equals it (nothing edited yet). */
   private loadedXml: string | null;
@@ -44,10 +48,14 @@ export class ConfigureSession {
   }
 
   /** Applies one object statement; when it fails the working copy is left as it was. */
-  apply(stmt: ConfigStatement): { diagnostics: Diagnostic[]; failed: boolean } {
+  apply(stmt: ConfigStatement, source?: LogicalLine): { diagnostics: Diagnostic[]; failed: boolean } {
     this.beforeEdit();
     const result = lowerStatement(this.working, stmt, { ids: this.ids, changed: this.changed });
-    if (!result.failed) this.edits++;
+    if (!result.failed) {
+      this.edits++;
+      const id = source ? statementObjectId(stmt) : null;
+      if (id) this.definedBy.set(id, source!);
+    }
     return result;
   }
 

@@ -90,7 +90,7 @@ async function runCommand(session: Session, run: NavRun, line: LogicalLine): Pro
     const sub = commandLine(line, run.argStart - 1);
     const { stmt, diagnostics } = parseConfigureStatement(sub, run.command);
     if (!session.reportAll(diagnostics) || !stmt) return false;
-    const { diagnostics: lowered, failed } = cfg.apply(stmt);
+    const { diagnostics: lowered, failed } = cfg.apply(stmt, sub);
     for (const d of lowered) session.report(d);
     return !failed;
   }

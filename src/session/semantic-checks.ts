@@ -6,6 +6,7 @@
  */
 import { agentsUsedBy, runChecks, type RunChecksResult } from '../verify/index.js';
 import type { Document } from '../shadow-cib/xml.js';
+import { placeFindings } from './finding-positions.js';
 import { agentCatalogFor } from './agent-source.js';
 import { liveNodeNames } from './live-nodes.js';
 import type { Session } from './session.js';
@@ -26,11 +27,15 @@ export async function semanticChecks(
       ignoreMissingMetadata: session.settings.isYes('core.ignore_missing_metadata'),
       knownNodes,
     });
+  const placed = (r: RunChecksResult): RunChecksResult => {
+    const definedBy = session.configure?.working === doc ? session.configure.definedBy : undefined;
+    return definedBy ? { ...r, diagnostics: placeFindings(r.diagnostics, definedBy) as typeof r.diagnostics } : r;
+  };
   const result = run([]);
   // Only a node-reference finding is worth a round trip to the node (live commits stay cheap).
-  if (!session.opts.openTransport || !result.diagnostics.some((d) => NODE_CHECKS.has(d.check))) return result;
+  if (!session.opts.openTransport || !result.diagnostics.some((d) => NODE_CHECKS.has(d.check))) return placed(result);
   const live = await liveNodeNames(session);
-  return live && live.length > 0 ? run(live) : result;
+  return placed(live && live.length > 0 ? run(live) : result);
 }
 
 /** The checks that look nodes up: location nodes (TCRM3110, TCRM3112), fencing topology (TCRM3140). */

@@ -86,23 +86,32 @@ export class Session {
     this.settings = new Settings(opts.env);
   }
 
-  private transport: Transport | null = null;
+  /** The transport being opened or open: callers racing at start (the REPL's completion
+   *  loading agents while the first command runs) share one connection instead of leaking one. */
+  private transport: Promise<Transport> | null = null;
 
   /**
    * The live cluster's transport, opened on first use and kept for the session (one SSH
    * connection per session). Every live read, commit and operational command goes through it.
    */
-  async cluster(): Promise<Transport> {
+  cluster(): Promise<Transport> {
     if (!this.transport) {
-      this.transport = this.opts.openTransport ? await this.opts.openTransport() : new LocalTransport(this.opts.env);
+      const opening = this.opts.openTransport ? this.opts.openTransport() : Promise.resolve(new LocalTransport(this.opts.env));
+      // A failed open is forgotten, so that the next command tries again.
+      opening.catch(() => {
+        if (this.transport === opening) this.transport = null;
+      });
+      this.transport = opening;
     }
     return this.transport;
   }
 
   /** Forgets the transport (after a dropped connection) so the next command reconnects. */
   async dropTransport(): Promise<void> {
-    const t = this.transport;
+    const opening = this.transport;
     this.transport = null;
+    if (!opening) return;
+    const t = await opening.catch(() => null);
     if (t) await t.close().catch(() => {});
   }
 
