@@ -6,18 +6,12 @@
  */
 import { crmInfo } from '../lower/common.js';
 import { makeEnv } from '../lower/env.js';
-import { toSimpleForm } from '../lower/constraint-refs.js';
+import { setRefs, toSimpleForm } from '../lower/constraint-refs.js';
 import { childElements, type Element } from '../xml.js';
 import type { EditEnv } from './model.js';
 
 /** Attributes of a simple constraint that name a resource (constants.constraint_rsc_refs). */
 export const RSC_REF_ATTRS = ['rsc', 'with-rsc', 'first', 'then'];
-
-export function setRefs(c: Element): Element[] {
-  return childElements(c)
-    .filter((s) => s.tagName === 'resource_set')
-    .flatMap((s) => childElements(s).filter((r) => r.tagName === 'resource_ref'));
-}
 
 /** Does the constraint name the resource (crmsh's rsc_constraint)? */
 export function referencesResource(c: Element, id: string): boolean {

@@ -37,7 +37,8 @@ function renameSimple(c: Element, from: string, to: string): boolean {
   return changed;
 }
 
-function setRefs(c: Element): Element[] {
+/** The `resource_ref`s of a constraint's sets, in order. */
+export function setRefs(c: Element): Element[] {
   return childElements(c)
     .filter((s) => s.tagName === 'resource_set')
     .flatMap((s) => childElements(s).filter((r) => r.tagName === 'resource_ref'));
