@@ -6,7 +6,7 @@
  */
 import { crmInfo } from '../lower/common.js';
 import { makeEnv } from '../lower/env.js';
-import { setRefs, toSimpleForm } from '../lower/constraint-refs.js';
+import { keepLastRefOfEach, renameSetRefs, setRefs, toSimpleForm } from '../lower/constraint-refs.js';
 import { childElements, type Element } from '../xml.js';
 import type { EditEnv } from './model.js';
 
@@ -44,25 +44,9 @@ export function renameRscref(env: EditEnv, c: Element, label: string, from: stri
   }
   let now = c;
   if (!modified) {
-    const counts = new Map<string, number>();
-    for (const ref of setRefs(c)) {
-      if (ref.getAttribute('id') === from) {
-        ref.setAttribute('id', to);
-        modified = true;
-      }
-      const id = ref.getAttribute('id')!;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    // rset_uniq: drop the earlier duplicates.
-    for (const ref of setRefs(c)) {
-      const id = ref.getAttribute('id')!;
-      if (counts.get(id)! > 1) {
-        ref.parentNode!.removeChild(ref);
-        counts.set(id, counts.get(id)! - 1);
-      }
-    }
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    if (total === 2) now = convert(env, c);
+    const renamed = renameSetRefs(c, from, to);
+    modified = renamed.changed;
+    if (keepLastRefOfEach(c, renamed.counts) === 2) now = convert(env, c);
   }
   if (modified) {
     env.diags.push(crmInfo(`modified ${label} from ${from} to ${to}`));

@@ -44,7 +44,8 @@ export function setRefs(c: Element): Element[] {
     .flatMap((s) => childElements(s).filter((r) => r.tagName === 'resource_ref'));
 }
 
-function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
+/** Renames `from` → `to` among a constraint's set references; counts each id's references after. */
+export function renameSetRefs(c: Element, from: string, to: string): { changed: boolean; counts: Map<string, number> } {
   let changed = false;
   const counts = new Map<string, number>();
   for (const ref of setRefs(c)) {
@@ -55,9 +56,11 @@ function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
     const id = ref.getAttribute('id')!;
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  // Only constraints that referenced the child are touched (crmsh walks the related ones).
-  if (!changed) return false;
-  // Drop the earlier duplicates, keeping the last reference of each resource.
+  return { changed, counts };
+}
+
+/** crmsh's rset_uniq: drops the earlier duplicates, keeping the last reference of each resource; returns how many are left. */
+export function keepLastRefOfEach(c: Element, counts: Map<string, number>): number {
   for (const ref of setRefs(c)) {
     const id = ref.getAttribute('id')!;
     if (counts.get(id)! > 1) {
@@ -65,8 +68,14 @@ function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
       counts.set(id, counts.get(id)! - 1);
     }
   }
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (total === 2) toSimpleForm(env, c);
+  return [...counts.values()].reduce((a, b) => a + b, 0);
+}
+
+function renameInSets(env: Env, c: Element, from: string, to: string): boolean {
+  const { changed, counts } = renameSetRefs(c, from, to);
+  // Only constraints that referenced the child are touched (crmsh walks the related ones).
+  if (!changed) return false;
+  if (keepLastRefOfEach(c, counts) === 2) toSimpleForm(env, c);
   return changed;
 }
 
