@@ -1,28 +1,15 @@
 /**
- * Runs a program on this machine: argv only (never a shell string), stdin given as data, exit
- * code and output returned as values (a missing program is exit 127, not an exception).
+ * Runs a program on this machine as a plain function (what the agent catalog and `check` take):
+ * a thin view of the one local transport, so that argv handling, `LC_ALL=C`, timeouts and the
+ * exit code of a missing program (127) are decided in one place, `src/transport/local.ts`.
  */
-import { execFile } from 'node:child_process';
+import { LocalTransport } from '../transport/local.js';
+import type { ExecResult } from '../transport/types.js';
 
-export interface ExecResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { ExecResult };
 
 export function localExec(env: Record<string, string | undefined>, timeoutMs = 30_000) {
+  const transport = new LocalTransport(env);
   return (argv: string[], opts: { stdin?: string } = {}): Promise<ExecResult> =>
-    new Promise((resolveResult) => {
-      const child = execFile(
-        argv[0]!,
-        argv.slice(1),
-        { env: { ...env, LC_ALL: 'C' } as NodeJS.ProcessEnv, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0;
-          resolveResult({ code, stdout: String(stdout), stderr: String(stderr) });
-        },
-      );
-      if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
-      else child.stdin?.end();
-    });
+    transport.exec(argv, { timeoutMs, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
 }
