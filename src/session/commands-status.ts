@@ -13,7 +13,7 @@ import type { HandlerTable } from './commands.js';
 import type { Session } from './session.js';
 
 /** Options tcrm renders itself; anything else is crm_mon's business. */
-const RENDERED = new Set(['-r', '-f']);
+const RENDERED = new Set(['-r', '-f', '-c']);
 
 function painter(session: Session): StatusPaint | undefined {
   if (!session.opts.colour) return undefined;
@@ -29,6 +29,7 @@ async function statusOnce(session: Session, crmMonArgs: string[]): Promise<boole
     const lines = renderStatus(state, {
       inactive: crmMonArgs.includes('-r'),
       failcounts: crmMonArgs.includes('-f'),
+      tickets: crmMonArgs.includes('-c'),
       ...(painter(session) ? { paint: painter(session)! } : {}),
     });
     session.out.print(lines.join('\n'));

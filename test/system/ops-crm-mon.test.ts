@@ -30,6 +30,7 @@ describe('ops renderers against Pacemaker and crmsh', () => {
       [['-r'], { inactive: true, failcounts: false }],
       [['-rf'], { inactive: true, failcounts: true }],
       [[], { inactive: false, failcounts: false }],
+      [['-rfc'], { inactive: true, failcounts: true, tickets: true }],
     ] as const) {
       it(`${cib} crm_mon -1 ${flags.join(' ')}`, () => {
         const env = { CIB_file: join(DIR, cib) };

@@ -16,7 +16,10 @@ export interface MonNode {
   shutdown: boolean;
   isDc: boolean;
   resourcesRunning: number;
+  /** `member`, `remote` or `ping`. */
   type: string;
+  /** Guest nodes: the resource that hosts them (`id_as_resource`). */
+  idAsResource: string;
 }
 
 export interface MonPrimitive {
@@ -34,6 +37,14 @@ export interface MonPrimitive {
   nodes: string[];
   /** target-role Stopped: crm_mon says `(disabled)`. */
   disabled: boolean;
+  /** The configured target-role as written (empty when none). */
+  targetRole: string;
+  /** `maintenance` (newer crm_mon XML only; 2.1.5 folds it into `managed`). */
+  maintenance: boolean;
+  /** `locked_to`: shutdown-lock node. */
+  lockedTo: string;
+  /** `pending`: the pending action (with --pending). */
+  pending: string;
 }
 
 export interface MonGroup {
@@ -52,11 +63,46 @@ export interface MonClone {
   managed: boolean;
   disabled: boolean;
   failed: boolean;
+  /** The clone's (or its child's) target-role as written: `Stopped (disabled)`, `Unpromoted (target-role)`. */
+  targetRole: string;
   /** Each instance: a primitive, or a group (clone of a group). */
   instances: Array<MonPrimitive | MonGroup>;
 }
 
-export type MonResource = MonPrimitive | MonGroup | MonClone;
+/** One replica of a bundle: the implicit resources crm_mon lists in it, by their role. */
+export interface MonReplica {
+  id: string;
+  ip?: MonPrimitive;
+  /** The bundled primitive. */
+  child?: MonPrimitive;
+  container?: MonPrimitive;
+  /** The guest node's connection resource. */
+  remote?: MonPrimitive;
+  /** The replica's address (from the IP resource's id). */
+  ipaddr: string;
+}
+
+export interface MonBundle {
+  kind: 'bundle';
+  id: string;
+  /** docker, podman or rkt. */
+  type: string;
+  image: string;
+  unique: boolean;
+  managed: boolean;
+  failed: boolean;
+  replicas: MonReplica[];
+}
+
+export type MonResource = MonPrimitive | MonGroup | MonClone | MonBundle;
+
+export interface MonTicket {
+  id: string;
+  granted: boolean;
+  standby: boolean;
+  /** Already in crm_mon's time format; empty when never granted. */
+  lastGranted: string;
+}
 
 export interface MonFailCount {
   node: string;
@@ -93,6 +139,7 @@ export interface MonState {
   resources: MonResource[];
   failCounts: MonFailCount[];
   failures: MonFailure[];
+  tickets: MonTicket[];
 }
 
 const attr = (el: Element | null | undefined, name: string): string => el?.getAttribute(name) ?? '';
@@ -149,6 +196,9 @@ export function parseCrmMon(text: string): MonState {
         exec: num(f, 'exec'),
         status: attr(f, 'status'),
       })),
+    tickets: childElements(firstChild(root, 'tickets') ?? root)
+      .filter((t) => t.tagName === 'ticket')
+      .map((t) => ({ id: attr(t, 'id'), granted: attr(t, 'status') === 'granted', standby: flag(t, 'standby'), lastGranted: attr(t, 'last-granted') })),
   };
 }
 
@@ -166,6 +216,7 @@ function parseNode(n: Element): MonNode {
     isDc: flag(n, 'is_dc'),
     resourcesRunning: num(n, 'resources_running'),
     type: attr(n, 'type'),
+    idAsResource: attr(n, 'id_as_resource'),
   };
 }
 
@@ -186,6 +237,10 @@ function parsePrimitive(r: Element): MonPrimitive {
       .map((c) => attr(c, 'name')),
     // `target_role` is present only when the resource has one.
     disabled: attr(r, 'target_role').toLowerCase() === 'stopped',
+    targetRole: attr(r, 'target_role'),
+    maintenance: flag(r, 'maintenance'),
+    lockedTo: attr(r, 'locked_to'),
+    pending: attr(r, 'pending'),
   };
 }
 
@@ -214,13 +269,50 @@ function parseResource(el: Element): MonResource[] {
         managed: attr(el, 'managed') !== 'false',
         disabled: flag(el, 'disabled'),
         failed: flag(el, 'failed'),
+        targetRole: attr(el, 'target_role'),
         instances: childElements(el)
           .filter((c) => c.tagName === 'resource' || c.tagName === 'group')
           .map((c) => (c.tagName === 'group' ? parseGroup(c) : parsePrimitive(c))),
       },
     ];
   }
+  if (el.tagName === 'bundle') return [parseBundle(el)];
   return [];
+}
+
+/**
+ * A bundle's replicas. crm_mon lists each replica's resources in a fixed order (IP, child,
+ * container, remote) without saying which is which; their ids do: `<bundle>-ip-<addr>`,
+ * `<bundle>-<type>-<n>`, `<bundle>-<n>`, and the child keeps its own id.
+ */
+function parseBundle(el: Element): MonBundle {
+  const id = attr(el, 'id');
+  const type = attr(el, 'type');
+  const replicas = childElements(el)
+    .filter((c) => c.tagName === 'replica')
+    .map((rep): MonReplica => {
+      const n = attr(rep, 'id');
+      const replica: MonReplica = { id: n, ipaddr: '' };
+      for (const r of childElements(rep).filter((c) => c.tagName === 'resource').map(parsePrimitive)) {
+        if (r.id.startsWith(`${id}-ip-`)) {
+          replica.ip = r;
+          replica.ipaddr = r.id.slice(`${id}-ip-`.length);
+        } else if (r.id === `${id}-${type}-${n}`) replica.container = r;
+        else if (r.id === `${id}-${n}`) replica.remote = r;
+        else replica.child = r;
+      }
+      return replica;
+    });
+  return {
+    kind: 'bundle',
+    id,
+    type,
+    image: attr(el, 'image'),
+    unique: flag(el, 'unique'),
+    managed: attr(el, 'managed') !== 'false',
+    failed: flag(el, 'failed'),
+    replicas,
+  };
 }
 
 function parseFailCounts(history: Element | null): MonFailCount[] {
