@@ -42,6 +42,7 @@ import { liveVerifyFindings } from './live-verify.js';
 import { clusterOptions } from '../commit/cluster-options.js';
 import { vendoredSchemaDir } from '../commit/schema-data.js';
 import { columns } from './columns.js';
+import { placeInSession } from './finding-positions.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -340,7 +341,7 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
   'configure.verify': async (session) => {
     const working = session.configure!.working;
     const cluster = checkAtVerify(working);
-    session.reportAll(cluster.lines);
+    session.reportAll(placeInSession(cluster.lines, session.configure, working));
     const checks = await semanticChecks(session, working, {});
     session.reportAll(checks.diagnostics);
     // the real crm_verify on the live CIB or with --live: only what the emulation did not say

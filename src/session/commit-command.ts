@@ -15,6 +15,7 @@ import { ConfigureSession } from './configure-session.js';
 import { liveExecOptions, loadCibWithText } from './cib-io.js';
 import { keepShadowBase } from './shadow-base.js';
 import type { Session } from './session.js';
+import { placeInSession } from './finding-positions.js';
 
 export async function commitConfigure(
   session: Session,
@@ -29,7 +30,7 @@ export async function commitConfigure(
   }
   const force = opts.force || session.opts.force;
   const gate = checkAtCommit(cfg.working);
-  session.reportAll(gate.lines);
+  session.reportAll(placeInSession(gate.lines, cfg, cfg.working));
   // crmsh checks only the objects this session changed; with no primitive it checks nothing.
   const checks = hasPrimitive(cfg.working)
     ? await semanticChecks(session, cfg.working, { only: cfg.changed })

@@ -5,6 +5,7 @@
  * statement itself. Objects loaded from the CIB, with no statement here, stay unplaced.
  */
 import type { Diagnostic, Position } from '../diagnostic.js';
+import type { Document } from '../shadow-cib/xml.js';
 import type { ConfigStatement } from '../grammar/ast.js';
 import type { LogicalLine, Word } from '../grammar/words.js';
 
@@ -42,15 +43,61 @@ function wordFor(message: string, words: readonly Word[]): Word | undefined {
   return words.slice(2).find((w) => w.text === name || w.text.startsWith(`${name}=`) || w.text.startsWith(`$${name}=`));
 }
 
+/** The session's configure state, as far as placing findings needs it. */
+interface DefiningSession {
+  working: Document;
+  definedBy: ReadonlyMap<string, LogicalLine>;
+}
+
+/** Places findings about `doc` when it is the configuration this session's statements built. */
+export function placeInSession<D extends Diagnostic>(diagnostics: D[], configure: DefiningSession | null | undefined, doc: Document): D[] {
+  if (!configure || configure.working !== doc) return diagnostics;
+  return placeFindings(diagnostics, configure.definedBy) as D[];
+}
+
 /** Gives each unplaced finding about a known object the position of its word or statement. */
 export function placeFindings(diagnostics: Diagnostic[], definedBy: ReadonlyMap<string, LogicalLine>): Diagnostic[] {
   if (definedBy.size === 0) return diagnostics;
   return diagnostics.map((d) => {
     if (d.at) return d;
-    const id = /^(\S+): /.exec(d.message)?.[1];
-    const line = id ? definedBy.get(id) : undefined;
-    if (!line) return d;
-    const at: Position = wordFor(d.message, line.words)?.at ?? line.at;
-    return { ...d, at };
+    const at = danglingReferencePosition(d.message, definedBy) ?? objectPosition(d.message, definedBy);
+    return at ? { ...d, at } : d;
   });
+}
+
+function objectPosition(message: string, definedBy: ReadonlyMap<string, LogicalLine>): Position | undefined {
+  const id = /^(\S+): /.exec(message)?.[1] ?? pacemakerSubject(message, definedBy);
+  const line = id ? definedBy.get(id) : undefined;
+  if (!line) return undefined;
+  return wordFor(message, line.words)?.at ?? line.at;
+}
+
+/**
+ * crm_verify's lines name the resource inside the sentence (`Ignoring 'target-role' for d
+ * because …`, `d requires fencing …`): the first word that is an object of this session.
+ */
+function pacemakerSubject(message: string, definedBy: ReadonlyMap<string, LogicalLine>): string | undefined {
+  const text = /^\(\w+\) \t(?:warning|error): (.*)$/.exec(message.trim())?.[1];
+  if (!text) return undefined;
+  return text
+    .split(/\s+/)
+    .map((w) => w.replace(/^['"]|['",.:]+$/g, ''))
+    .find((w) => definedBy.has(w));
+}
+
+/**
+ * libxml2's dangling IDREF line names the missing id, not the object holding it: the first
+ * statement of this session that uses that name (`failover_ip` in a location) is where it is.
+ */
+function danglingReferencePosition(message: string, definedBy: ReadonlyMap<string, LogicalLine>): Position | undefined {
+  const m = /IDREF attribute (\S+) references an unknown ID "([^"]*)"/.exec(message);
+  if (!m) return undefined;
+  const [, attribute, ghost] = m;
+  const uses = (text: string): boolean =>
+    text === ghost || text.startsWith(`${ghost}:`) || text === `${attribute}=${ghost}` || text === `$${attribute}=${ghost}`;
+  for (const line of definedBy.values()) {
+    const word = line.words.slice(2).find((w) => uses(w.text));
+    if (word) return word.at;
+  }
+  return undefined;
 }

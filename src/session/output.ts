@@ -1,7 +1,8 @@
 /**
  * How a session's results reach the user: plain text and diagnostics. crmsh's convention is kept:
  * `ERROR:` lines go to stderr, `WARNING:`/`INFO:` lines and command output to stdout. tcrm's
- * position and hint follow an error on lines indented by two spaces.
+ * position and hint follow an error or a warning on lines indented by two spaces (crmsh never
+ * prints such a line right after a message, so readers of crm's output can tell them apart).
  */
 import type { Diagnostic } from '../diagnostic.js';
 
@@ -24,10 +25,11 @@ const LABEL = { error: 'ERROR', warning: 'WARNING', info: 'INFO' } as const;
 /** The lines of a diagnostic as printed: the crm line, then `  at FILE:LINE:COL: hint`. */
 export function formatDiagnostic(d: Diagnostic, styler: Styler = plainStyler): string[] {
   const lines = [`${styler.label(LABEL[d.severity])}: ${d.message}`];
-  if (d.at && d.severity === 'error') {
+  if (d.severity === 'info') return lines;
+  if (d.at) {
     const where = `${d.at.file}:${d.at.line}:${d.at.col}`;
     lines.push(`  at ${where}` + (d.hint ? `: ${d.hint}` : ''));
-  } else if (d.hint && d.severity === 'error') {
+  } else if (d.hint) {
     lines.push(`  ${d.hint}`);
   }
   return lines;

@@ -6,7 +6,7 @@
  */
 import { agentsUsedBy, runChecks, type RunChecksResult } from '../verify/index.js';
 import type { Document } from '../shadow-cib/xml.js';
-import { placeFindings } from './finding-positions.js';
+import { placeInSession } from './finding-positions.js';
 import { agentCatalogFor } from './agent-source.js';
 import { liveNodeNames } from './live-nodes.js';
 import type { Session } from './session.js';
@@ -27,10 +27,10 @@ export async function semanticChecks(
       ignoreMissingMetadata: session.settings.isYes('core.ignore_missing_metadata'),
       knownNodes,
     });
-  const placed = (r: RunChecksResult): RunChecksResult => {
-    const definedBy = session.configure?.working === doc ? session.configure.definedBy : undefined;
-    return definedBy ? { ...r, diagnostics: placeFindings(r.diagnostics, definedBy) as typeof r.diagnostics } : r;
-  };
+  const placed = (r: RunChecksResult): RunChecksResult => ({
+    ...r,
+    diagnostics: placeInSession(r.diagnostics, session.configure, doc),
+  });
   const result = run([]);
   // Only a node-reference finding is worth a round trip to the node (live commits stay cheap).
   if (!session.opts.openTransport || !result.diagnostics.some((d) => NODE_CHECKS.has(d.check))) return placed(result);
