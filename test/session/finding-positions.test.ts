@@ -25,4 +25,36 @@ describe('verify findings at their source line', () => {
     expect(r.stderr).toMatch(/ERROR: failoverip: parameter "cidr" is not known\n {2}at \S*lab\.crm:3:26: did you mean 'cidr_netmask'\?/);
     expect(r.stderr).toMatch(/ERROR: failoverip: parameter "netmask" is not known\n {2}at \S*lab\.crm:3:31\n/);
   });
+
+  it("places warnings, libxml2's dangling references and crm_verify's resource lines too", async () => {
+    const dir = scratchDir();
+    copyFileSync(join(import.meta.dirname, '../../fixtures/lower/base.xml'), join(dir, 'cib.xml'));
+    const script = writeScript(
+      dir,
+      'lab.crm',
+      [
+        'configure',
+        'property stonith-enabled=false',
+        'primitive failoverip ocf:heartbeat:IPaddr2 params ip=172.31.0.100',
+        'primitive serviceWeb ocf:heartbeat:apache op stop timeout=40s',
+        'location preferred-Lubuntu failover_ip 100: Lubuntu',
+        'verify',
+        '',
+      ].join('\n'),
+    );
+    const r = await runTcrm(['-f', script], { dir, env: { CIB_file: join(dir, 'cib.xml'), TCRM_AGENT_SOURCE: 'bundled' } });
+    const out = r.stdout + r.stderr;
+    // stdout keeps crmsh's WARNING line; tcrm's position follows on its own indented line.
+    expect(r.stdout).toMatch(/WARNING: serviceWeb: specified timeout 40s for stop is smaller than the advised 60s\n {2}at \S*lab\.crm:4:51\n/);
+    expect(r.stdout).toMatch(/WARNING: preferred-Lubuntu: resource failover_ip does not exist\n {2}at \S*lab\.crm:5:28: did you mean 'failoverip'\?/);
+    expect(out).toMatch(/IDREF attribute rsc references an unknown ID "failover_ip"\n {2}at \S*lab\.crm:5:28\n/);
+
+    const second = writeScript(
+      dir,
+      'role.crm',
+      ['configure', 'property stonith-enabled=false', 'primitive d ocf:heartbeat:Dummy meta target-role=Sleeping', 'verify', ''].join('\n'),
+    );
+    const r2 = await runTcrm(['-f', second], { dir, env: { CIB_file: join(dir, 'cib.xml'), TCRM_AGENT_SOURCE: 'bundled' } });
+    expect(r2.stderr).toMatch(/Ignoring 'target-role' for d because 'Sleeping' is not valid\n {2}at \S*role\.crm:3:38\n/);
+  });
 });
