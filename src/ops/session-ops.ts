@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { diag } from '../diagnostic.js';
 import { message } from '../messages/catalog.js';
 import type { Session } from '../session/session.js';
-import { TransportError, type ExecResult } from '../transport/types.js';
+import { INTERRUPTED_CODE, TransportError, type ExecResult } from '../transport/types.js';
 import type { Document } from '../shadow-cib/xml.js';
 import type { ToolResult } from './crm-attribute.js';
 import { editCibFile, readCib } from './cib-file-edit.js';
@@ -37,13 +37,18 @@ export async function runTool(session: Session, argv: string[], opts: { stdin?: 
   let transport;
   try {
     transport = await session.cluster();
-    const run = transport.exec(argv, { env: toolEnv(session), timeoutMs, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
+    const signal = session.interrupted;
+    const run = transport.exec(argv, { env: toolEnv(session), timeoutMs, signal, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
     // A transport that ignores timeoutMs must not hang the session either.
     const guard = new Promise<'timeout'>((resolve) => {
       const t = setTimeout(() => resolve('timeout'), timeoutMs + 2000);
       run.then(() => clearTimeout(t), () => clearTimeout(t));
     });
     const result = await Promise.race([run, guard]);
+    if (result !== 'timeout' && result.code === INTERRUPTED_CODE && signal.aborted) {
+      session.notice(message('TCRM6012', { tool: argv[0]!, where: transport.where }));
+      return null;
+    }
     if (result === 'timeout' || /timed out after \d+ ms/.test(result.stderr) && result.code !== 0) {
       session.report(diag('TCRM6003', 'error', message('TCRM6003', { tool: argv[0]!, seconds: Math.round(timeoutMs / 1000), where: transport.where })));
       if (result === 'timeout') await session.dropTransport();

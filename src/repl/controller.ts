@@ -260,8 +260,13 @@ export class ReplController {
         void this.drain();
         return;
       case 'interrupt':
-        // While a command runs the prompt is not shown: Ctrl-C then only drops the typed-ahead text.
+        // While a command runs the prompt is not shown: Ctrl-C drops the typed-ahead text and
+        // stops the command's waits and tool calls (not a commit; see Session.interrupt).
         if (this.idle) host.write(this.echoLines(e.echo).replace(/\n$/, '^C\n'));
+        else if (this.running && !this.question) {
+          this.queue.length = 0;
+          this.sess?.interrupt();
+        }
         if (this.question) {
           const q = this.question;
           this.question = null;

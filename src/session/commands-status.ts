@@ -45,7 +45,19 @@ async function statusOnce(session: Session, crmMonArgs: string[]): Promise<boole
   return true;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less if the user interrupts: true when the whole wait ran. */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve(!signal.aborted);
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 export const STATUS_HANDLERS: HandlerTable = {
   'root.status': async (session, cmd) => {
@@ -58,12 +70,13 @@ export const STATUS_HANDLERS: HandlerTable = {
     // TCRM_WATCH_COUNT bounds the refreshes (tests, scripts); otherwise until interrupted.
     const limit = Number.parseInt(session.env.TCRM_WATCH_COUNT ?? '', 10) || Infinity;
     session.notice(message('TCRM6009', { seconds }));
+    // Ctrl-C is how a watch normally ends: the command then succeeds.
     for (let i = 0; i < limit; i++) {
       if (i > 0) {
-        await sleep(seconds * 1000);
+        if (!(await pause(seconds * 1000, session.interrupted))) return true;
         session.out.print('');
       }
-      if (!(await statusOnce(session, rest))) return false;
+      if (!(await statusOnce(session, rest))) return session.interrupted.aborted;
     }
     return true;
   },

@@ -79,6 +79,8 @@ export class Session {
   offlineAnnounced = false;
   /** User preferences: crm.conf defaults, tcrm.conf, `options …` and `-o`. */
   settings: Settings;
+  /** Aborted by `interrupt()`; a fresh one for each line. */
+  private interruption = new AbortController();
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
@@ -139,6 +141,7 @@ export class Session {
   /** Runs one logical line; returns false when it failed (and marks the session failed). */
   async executeLine(line: LogicalLine): Promise<boolean> {
     this.leaveCancelled = false;
+    if (this.interruption.signal.aborted) this.interruption = new AbortController();
     if (line.error) {
       // crmsh labels a word-splitting error with the last command it ran (`configure.property:`);
       // before any command it prints Python's `None:`, which we leave out.
@@ -163,6 +166,19 @@ export class Session {
       ok = false;
     }
     return ok ? true : this.fail();
+  }
+
+  /**
+   * Ctrl-C while a command runs (the REPL): its tool calls and waits stop and the prompt comes
+   * back. Edits in progress are in-process and finish; commits do not listen (see ExecOptions).
+   */
+  interrupt(): void {
+    this.interruption.abort();
+  }
+
+  /** The running line's interruption, for tool calls and waits that the user may cut short. */
+  get interrupted(): AbortSignal {
+    return this.interruption.signal;
   }
 
   /** End of input: leave every level the way `quit` does (a pending configure commits). */

@@ -1,6 +1,6 @@
 /** The local transport: Pacemaker's tools on this machine, through child_process, argv only. */
 import { spawn } from 'node:child_process';
-import type { ExecOptions, ExecResult, Transport } from './types.js';
+import { INTERRUPTED_CODE, type ExecOptions, type ExecResult, type Transport } from './types.js';
 
 export class LocalTransport implements Transport {
   readonly where = 'local';
@@ -16,6 +16,13 @@ export class LocalTransport implements Transport {
       const err: Buffer[] = [];
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
+      let interrupted = false;
+      const interrupt = (): void => {
+        interrupted = true;
+        child.kill('SIGKILL');
+      };
+      if (opts.signal?.aborted) interrupt();
+      else opts.signal?.addEventListener('abort', interrupt, { once: true });
       if (opts.timeoutMs) {
         timer = setTimeout(() => {
           timedOut = true;
@@ -27,10 +34,16 @@ export class LocalTransport implements Transport {
       child.stdin.on('error', () => {});
       child.on('error', (e: NodeJS.ErrnoException) => {
         if (timer) clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', interrupt);
         resolveResult({ code: 127, stdout: '', stderr: `${argv[0]}: ${e.code ?? e.message}\n` });
       });
       child.on('close', (code, signal) => {
         if (timer) clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', interrupt);
+        if (interrupted) {
+          resolveResult({ code: INTERRUPTED_CODE, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+          return;
+        }
         const stderr = Buffer.concat(err).toString('utf8') + (timedOut ? `${argv[0]}: timed out after ${opts.timeoutMs} ms\n` : '');
         resolveResult({ code: code ?? (signal ? 128 + 9 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr });
       });

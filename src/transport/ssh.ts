@@ -9,7 +9,7 @@ import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig, AnyAuthMethod, ParsedKey, ServerHostKeyAlgorithm } from 'ssh2';
 import { message, type Lang } from '../messages/catalog.js';
 import { remoteCommand } from './quote.js';
-import { TransportError, type ExecOptions, type ExecResult, type Transport } from './types.js';
+import { INTERRUPTED_CODE, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.js';
 import type { HostKeyPolicy } from './host-key-policy.js';
 
 const { Client, utils } = ssh2;
@@ -221,10 +221,13 @@ export class SshTransport implements Transport {
       let stdinSent = false;
       let channel: ClientChannel | null = null;
       let timer: NodeJS.Timeout | undefined;
+      const out: Buffer[] = [];
+      const errOut: Buffer[] = [];
       const finish = (outcome: { result?: ExecResult; error?: TransportError }): void => {
         if (settled) return;
         settled = true;
         if (timer) clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', interrupt);
         this.pending.delete(onDrop);
         if (outcome.error) rejectResult(outcome.error);
         else resolveResult(outcome.result!);
@@ -234,6 +237,16 @@ export class SshTransport implements Transport {
       // The exec request may have reached the node: the command may have run.
       const onDrop = (): void => finish({ error: dropped() });
       this.pending.add(onDrop);
+      const interrupt = (): void => {
+        const partial = { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errOut).toString('utf8') };
+        finish({ result: { code: INTERRUPTED_CODE, ...partial } });
+        if (channel) killChannel(channel);
+      };
+      if (opts.signal?.aborted) {
+        interrupt();
+        return;
+      }
+      opts.signal?.addEventListener('abort', interrupt, { once: true });
       const timedOut = (): TransportError =>
         new TransportError(
           message(stdinSent ? 'TCRM5043' : 'TCRM5042', { command, where: this.where, seconds: timeoutMs! / 1000 }, this.o.lang),
@@ -259,8 +272,6 @@ export class SshTransport implements Transport {
           killChannel(stream);
           return;
         }
-        const out: Buffer[] = [];
-        const errOut: Buffer[] = [];
         let code: number | null | undefined;
         let signal: string | undefined;
         stream.on('data', (b: Buffer) => out.push(b));

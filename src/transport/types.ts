@@ -17,7 +17,16 @@ export interface ExecOptions {
   env?: Record<string, string>;
   /** Kill the command and report failure after this many milliseconds. */
   timeoutMs?: number;
+  /**
+   * The user interrupted (Ctrl-C at the REPL): stop waiting and resolve with code 130. Locally
+   * the program is killed; over SSH its channel is closed and the node's own deadline (`timeout`)
+   * ends it. Commits never pass one: an apply is not left half-way by a key.
+   */
+  signal?: AbortSignal;
 }
+
+/** The exit status an interrupted command resolves with (128 + SIGINT, as a shell reports it). */
+export const INTERRUPTED_CODE = 130;
 
 export interface Transport {
   /** Where commands run, as the user is told: `local`, `root@10.200.0.11`. */

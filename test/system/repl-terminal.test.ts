@@ -219,3 +219,55 @@ describe.skipIf(missing.length > 0)('level start', () => {
     await until('bye', () => tmux('capture-pane', '-p', '-t', 'lvl').includes('bye'));
   });
 });
+
+describe.skipIf(missing.length > 0)('Ctrl-C while a command runs', () => {
+  it('stops a hanging tool and a watch; the prompt comes back and the next command runs', async () => {
+    const cib4 = join(dir, 'cib4.xml');
+    writeFileSync(cib4, BASE);
+    const bin = join(dir, 'bin-ctrl-c');
+    const monXml = resolve('fixtures/crm-mon/sim3.mon.xml');
+    spawnSync('mkdir', ['-p', bin]);
+    // A crm_mon that hangs until told otherwise, then one that answers (a marker file switches).
+    const answer = join(dir, 'crm_mon-answers');
+    writeFileSync(join(bin, 'crm_mon'), `#!/bin/sh\nif [ -e '${answer}' ]; then cat '${monXml}'; else exec sleep 300; fi\n`);
+    chmodSync(join(bin, 'crm_mon'), 0o755);
+    tmux('new-session', '-d', '-s', 'intr', '-x', '150', '-y', '45', '--', 'env', '-u', 'CI', `CIB_file=${cib4}`, `PATH=${bin}:${process.env.PATH}`, `XDG_STATE_HOME=${dir}/state4`, `HOME=${dir}`, 'TCRM_AGENT_SOURCE=bundled', process.execPath, BUNDLE);
+    tmux('set-option', '-t', 'intr', 'remain-on-exit', 'on');
+    const pane = (): string => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'intr');
+    const row = (): string => {
+      const y = Number(tmux('display-message', '-p', '-t', 'intr', '#{cursor_y}').trim());
+      return (tmux('capture-pane', '-p', '-t', 'intr').split('\n')[y] ?? '').trimEnd();
+    };
+    const typeIn = (t: string): void => {
+      tmux('send-keys', '-t', 'intr', '-l', t);
+      tmux('send-keys', '-t', 'intr', 'Enter');
+    };
+    await until('the prompt', () => row() === P.trimEnd());
+
+    typeIn('status');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(row()).not.toBe(P.trimEnd()); // still waiting for the hanging crm_mon
+    const pressed = Date.now();
+    tmux('send-keys', '-t', 'intr', 'C-c');
+    await until('the interruption notice', () => pane().includes('interrupted: tcrm stopped waiting for crm_mon on local'));
+    await until('the prompt after Ctrl-C', () => row() === P.trimEnd());
+    expect(Date.now() - pressed).toBeLessThan(5_000);
+    // The killed crm_mon is gone, not left sleeping.
+    expect(spawnSync('pgrep', ['-f', `${bin}/crm_mon`]).status).not.toBe(0);
+
+    writeFileSync(answer, '');
+    typeIn('status watch=1');
+    await until('two refreshes', () => (pane().match(/Cluster Summary:/g)?.length ?? 0) >= 2);
+    tmux('send-keys', '-t', 'intr', 'C-c');
+    await until('the prompt after stopping the watch', () => row() === P.trimEnd());
+    const refreshes = pane().match(/Cluster Summary:/g)?.length ?? 0;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(pane().match(/Cluster Summary:/g)?.length ?? 0).toBe(refreshes); // the watch really stopped
+
+    typeIn('status');
+    await until('a third status', () => (pane().match(/Cluster Summary:/g)?.length ?? 0) === refreshes + 1);
+    await until('the prompt', () => row() === P.trimEnd());
+    typeIn('quit');
+    await until('bye', () => pane().includes('bye'));
+  });
+});

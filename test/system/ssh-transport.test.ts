@@ -185,6 +185,20 @@ describe.skipIf(!haveOpenSsh())('SSH transport against a real sshd', () => {
     expect((await t.exec(['true'])).code).toBe(0);
   });
 
+  it('an interrupted command (Ctrl-C) resolves at once with 130; the connection stays good', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const running = t.exec(['sh', '-c', 'echo started; sleep 30'], { timeoutMs: 40_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 700);
+    const r = await running;
+    expect(r.code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const pre = new AbortController();
+    pre.abort();
+    expect((await t.exec(['sh', '-c', 'sleep 30'], { signal: pre.signal })).code).toBe(130);
+    expect((await t.exec(['true'])).code).toBe(0);
+  });
+
   it('host keys: unknown refused with the fingerprint; --accept-new-host-key appends a proper line', async () => {
     const home = mkdtempSync(join(scratch, 'home-'));
     mkdirSync(join(home, '.ssh'));

@@ -11,6 +11,7 @@ export const EN = {
   TCRM6009: 'refreshing every {seconds} s; press Ctrl-C to stop',
   TCRM6010: 'could not run {tool} on the cluster ({where}): {reason}',
   TCRM6011: 'the connection to {where} failed while {tool} ran, so it may or may not have taken effect: {reason}',
+  TCRM6012: 'interrupted: tcrm stopped waiting for {tool} on {where}',
 } as const satisfies Record<string, string>;
 
 export const FR: Partial<Record<keyof typeof EN, string>> = {
@@ -25,4 +26,5 @@ export const FR: Partial<Record<keyof typeof EN, string>> = {
   TCRM6009: 'actualisation toutes les {seconds} s ; Ctrl-C pour arrêter',
   TCRM6010: 'impossible de lancer {tool} sur le cluster ({where}) : {reason}',
   TCRM6011: 'la connexion à {where} a échoué pendant {tool} : la commande a pu prendre effet ou non : {reason}',
+  TCRM6012: 'interrompu : tcrm n\'attend plus {tool} sur {where}',
 };
