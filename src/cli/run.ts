@@ -43,7 +43,10 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
   const out = streamOutput(io.stdout, io.stderr, labelStyler(colour));
   const interactive = args.file === undefined && args.rest.length === 0 && io.stdinIsTTY;
   // --hosts, -C NAME or TCRM_HOSTS: the live cluster is reached over SSH (issue 7).
-  const cluster = clusterOpener(args, io.env, lang, (text) => io.stderr(text + '\n'));
+  // At a prompt an unknown host key is asked about, as ssh does (the session exists by then).
+  const askUser = (): ((q: string) => Promise<boolean>) | undefined =>
+    session.opts.interactive && session.opts.ask ? session.opts.ask : undefined;
+  const cluster = clusterOpener(args, io.env, lang, (text) => io.stderr(text + '\n'), askUser);
   if (!cluster.ok) {
     io.stderr(`ERROR: ${cluster.error}\n`);
     return 1;

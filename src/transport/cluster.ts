@@ -22,6 +22,8 @@ export interface ClusterReporter {
 export interface OpenClusterOptions {
   acceptNewHostKey: boolean;
   lang: Lang;
+  /** The interactive session's yes/no question, for `StrictHostKeyChecking ask` (the default). */
+  askUser?: (question: string) => Promise<boolean>;
   /** Keepalive interval (ms); default 15 s. */
   keepaliveMs?: number;
   /** Timeout of the node-choice probe (ms); default 20 s. */
@@ -93,6 +95,7 @@ export async function openCluster(
           readText: readTextOrNull,
           notice: (t) => reporter.notice(`INFO: ${t}`),
           lang,
+          ...(opts.askUser ? { askUser: opts.askUser } : {}),
         }),
         identityFiles: s.identityFiles,
         ...(s.agentSocket ? { agentSocket: s.agentSocket } : {}),

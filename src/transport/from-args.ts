@@ -23,6 +23,8 @@ export function clusterOpener(
   env: Record<string, string | undefined>,
   lang: Lang,
   notice: (text: string) => void,
+  /** Asked when a node's host key is unknown and the ssh config says `ask` (interactive only). */
+  askUser?: () => ((question: string) => Promise<boolean>) | undefined,
 ): ClusterOpener {
   const readText = (path: string): string | null => {
     try {
@@ -43,7 +45,8 @@ export function clusterOpener(
     profile,
     open: async () => {
       const { openCluster } = await import('./cluster.js');
-      return openCluster(profile, env, { notice }, { acceptNewHostKey: args.acceptNewHostKey, lang });
+      const ask = askUser?.();
+      return openCluster(profile, env, { notice }, { acceptNewHostKey: args.acceptNewHostKey, lang, ...(ask ? { askUser: ask } : {}) });
     },
   };
 }

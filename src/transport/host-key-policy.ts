@@ -3,8 +3,9 @@
  * known and matching → go on; revoked → refused; changed → always refused (even with
  * `StrictHostKeyChecking no`), naming the known_hosts file and line; unknown → refused with the
  * SHA256 fingerprint and how to accept it, unless `--accept-new-host-key` or the ssh config's
- * `StrictHostKeyChecking no|accept-new` says to add it: then one plain line is appended to the
- * user's known_hosts (write + fsync + rename).
+ * `StrictHostKeyChecking no|accept-new` says to add it, or (`ask`, OpenSSH's default) the user
+ * at the REPL answers yes to OpenSSH's question: then one plain line is appended to the user's
+ * known_hosts (write + fsync + rename).
  */
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
@@ -39,6 +40,8 @@ export interface HostKeyPolicyOptions {
   readText: (path: string) => string | null;
   notice: (text: string) => void;
   lang: Lang;
+  /** Asks the user a yes/no question (an interactive session only); absent: `ask` refuses. */
+  askUser?: (question: string) => Promise<boolean>;
 }
 
 export function hostKeyPolicy(o: HostKeyPolicyOptions): HostKeyPolicy {
@@ -72,9 +75,12 @@ export function hostKeyPolicy(o: HostKeyPolicyOptions): HostKeyPolicy {
           return message('TCRM5021', { ...params, file: verdict.entry.path, line: verdict.entry.lineNo }, o.lang);
         case 'unknown': {
           const target = o.userFiles[0]!;
-          if (!o.acceptNew && o.strict !== 'no' && o.strict !== 'accept-new') {
-            return message('TCRM5020', { ...params, files: files.join(', '), file: target }, o.lang);
-          }
+          const accepted =
+            o.acceptNew ||
+            o.strict === 'no' ||
+            o.strict === 'accept-new' ||
+            (o.strict === 'ask' && o.askUser !== undefined && (await o.askUser(message('TCRM5026', { ...params, file: target }, o.lang))));
+          if (!accepted) return message('TCRM5020', { ...params, files: files.join(', '), file: target }, o.lang);
           await appendLine(target, knownHostsLine(o.name, key), o.readText);
           entries = load();
           o.notice(message('TCRM5023', { ...params, file: target }, o.lang));

@@ -37,16 +37,29 @@ export class LocalTransport implements Transport {
         opts.signal?.removeEventListener('abort', interrupt);
         resolveResult({ code: 127, stdout: '', stderr: `${argv[0]}: ${e.code ?? e.message}\n` });
       });
-      child.on('close', (code, signal) => {
+      let settled = false;
+      const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+        if (settled) return;
+        settled = true;
         if (timer) clearTimeout(timer);
         opts.signal?.removeEventListener('abort', interrupt);
+        const stdout = Buffer.concat(out).toString('utf8');
         if (interrupted) {
-          resolveResult({ code: INTERRUPTED_CODE, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+          resolveResult({ code: INTERRUPTED_CODE, stdout, stderr: Buffer.concat(err).toString('utf8') });
           return;
         }
         const stderr = Buffer.concat(err).toString('utf8') + (timedOut ? `${argv[0]}: timed out after ${opts.timeoutMs} ms\n` : '');
-        resolveResult({ code: code ?? (signal ? 128 + 9 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr });
+        resolveResult({ code: code ?? (signal ? 128 + 9 : 1), stdout, stderr });
+      };
+      // A program we killed may have left a child holding its output pipes open ('close' would
+      // wait for that one too): its own end is enough.
+      child.on('exit', (code, signal) => {
+        if (!interrupted && !timedOut) return;
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(code, signal);
       });
+      child.on('close', finish);
       child.stdin.end(opts.stdin ?? '');
     });
   }

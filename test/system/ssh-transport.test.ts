@@ -222,6 +222,22 @@ describe.skipIf(!haveOpenSsh())('SSH transport against a real sshd', () => {
     await again.transport.close();
   });
 
+  it('host keys: unknown, StrictHostKeyChecking ask (the default) at a prompt: asked; no refuses, yes adds and connects', async () => {
+    const home = mkdtempSync(join(scratch, 'home-'));
+    mkdirSync(join(home, '.ssh'));
+    writeFileSync(join(home, '.ssh', 'id_ed25519'), readFileSync(join(quorate.home, '.ssh', 'id_ed25519')), { mode: 0o600 });
+    const fp = sshKeygenFingerprint(quorate.hostKeyPub);
+    const questions: string[] = [];
+    const refused = await openError(profileOf(quorate), { HOME: home }, { askUser: async (q) => (questions.push(q), false) });
+    expect(refused.message).toContain('is unknown');
+    expect(questions[0]).toContain(`The authenticity of host '[127.0.0.1]:${quorate.port}' can't be established (ssh-ed25519 key fingerprint ${fp})`);
+    expect(existsSync(join(home, '.ssh', 'known_hosts'))).toBe(false);
+    const { transport } = await open(profileOf(quorate), { HOME: home }, { askUser: async () => true });
+    expect((await transport.exec(['true'])).code).toBe(0);
+    await transport.close();
+    expect(readFileSync(join(home, '.ssh', 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${quorate.port} ${quorate.hostKeyPub}\n`);
+  });
+
   it('host keys: a hashed entry (ssh-keygen -H) is accepted', async () => {
     const home = mkdtempSync(join(scratch, 'home-'));
     mkdirSync(join(home, '.ssh'));

@@ -41,6 +41,27 @@ describe('host key policy', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('unknown with ask (the default) at a prompt: OpenSSH\'s question; yes adds the key, no refuses', async () => {
+    const questions: string[] = [];
+    const yes = setup(null, { askUser: async (q) => (questions.push(q), true) });
+    expect(await yes.policy.check(blobA)).toBeNull();
+    expect(questions).toEqual([
+      `The authenticity of host 'node1' can't be established (ssh-ed25519 key fingerprint SHA256:1EOztbjdfcAWaewpRzQs4/IBeRB+aADUqq/XnLDtObc). Add it to ${yes.file} and continue connecting`,
+    ]);
+    expect(readFileSync(yes.file, 'utf8')).toBe(`node1 ssh-ed25519 ${KEY_A}\n`);
+    expect(await yes.policy.check(blobA)).toBeNull();
+    expect(questions).toHaveLength(1); // known now: not asked again
+
+    const no = setup(null, { askUser: async () => false });
+    expect(await no.policy.check(blobA)).toMatch(/^the host key of node1 is unknown/);
+    expect(existsSync(no.file)).toBe(false);
+
+    let asked = false;
+    const strict = setup(null, { strict: 'yes', askUser: async () => (asked = true) });
+    expect(await strict.policy.check(blobA)).toMatch(/^the host key of node1 is unknown/);
+    expect(asked).toBe(false);
+  });
+
   for (const how of [{ acceptNew: true }, { strict: 'accept-new' as const }, { strict: 'no' as const }]) {
     it(`unknown with ${JSON.stringify(how)}: appended (directory created), then known`, async () => {
       const { policy, file, notices } = setup(null, how);

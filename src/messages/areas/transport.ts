@@ -17,6 +17,7 @@ export const EN = {
   TCRM5023: 'added the host key of {name} ({type}, {fingerprint}) to {file}',
   TCRM5024: '{file}:{line}: @cert-authority lines are not checked by tcrm and were skipped',
   TCRM5025: '{path}: ignored for {host} (outside the subset tcrm reads): {keywords}',
+  TCRM5026: "The authenticity of host '{name}' can't be established ({type} key fingerprint {fingerprint}). Add it to {file} and continue connecting",
   // Authentication
   TCRM5030: 'authentication to {where} failed: no key was accepted (offered: {offered})',
   TCRM5031: '{path} is encrypted and no ssh-agent offered a key that {where} accepts: load it with ssh-add (tcrm never asks for passphrases)',
@@ -32,6 +33,7 @@ export const EN = {
 } as const satisfies Record<string, string>;
 
 export const FR: Partial<Record<keyof typeof EN, string>> = {
+  TCRM5026: "L'authenticité de l'hôte '{name}' ne peut pas être établie (clé {type}, empreinte {fingerprint}). L'ajouter à {file} et poursuivre la connexion",
   TCRM5001: 'hôte invalide {spec} dans {source} (attendu : [utilisateur@]hôte[:port], séparés par des virgules)',
   TCRM5002: 'aucun profil de cluster nommé {name} dans {path}',
   TCRM5010: 'nœud utilisé : {node} ({where}) ; sa partition a le quorum et connaît le DC ({dc})',
