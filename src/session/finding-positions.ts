@@ -60,7 +60,8 @@ export function placeFindings(diagnostics: Diagnostic[], definedBy: ReadonlyMap<
   if (definedBy.size === 0) return diagnostics;
   return diagnostics.map((d) => {
     if (d.at) return d;
-    const at = danglingReferencePosition(d.message, definedBy) ?? objectPosition(d.message, definedBy);
+    const at =
+      danglingReferencePosition(d.message, definedBy) ?? objectPosition(d.message, definedBy) ?? optionPosition(d.message, definedBy);
     return at ? { ...d, at } : d;
   });
 }
@@ -70,6 +71,27 @@ function objectPosition(message: string, definedBy: ReadonlyMap<string, LogicalL
   const line = id ? definedBy.get(id) : undefined;
   if (!line) return undefined;
   return wordFor(message, line.words)?.at ?? line.at;
+}
+
+const OPTION_STATEMENTS = new Set(['property', 'rsc_defaults', 'op_defaults']);
+
+/**
+ * crm_verify's lines about cluster options name the option or only its value (`Using default
+ * value for cluster option 'no-quorum-policy' …`, `Could not parse integer from 'abc'`); Blind
+ * faith comes from `stonith-enabled` or `startup-fencing`. Looked up in option statements only.
+ */
+function optionPosition(message: string, definedBy: ReadonlyMap<string, LogicalLine>): Position | undefined {
+  const quoted = [...message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  const names = /Blind faith/.test(message) ? ['stonith-enabled', 'startup-fencing'] : quoted;
+  if (names.length === 0) return undefined;
+  for (const line of definedBy.values()) {
+    if (!OPTION_STATEMENTS.has(line.words[0]?.text ?? '')) continue;
+    for (const name of names) {
+      const word = line.words.find((w) => w.text.startsWith(`${name}=`) || w.text.endsWith(`=${name}`));
+      if (word) return word.at;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -56,5 +56,14 @@ describe('verify findings at their source line', () => {
     );
     const r2 = await runTcrm(['-f', second], { dir, env: { CIB_file: join(dir, 'cib.xml'), TCRM_AGENT_SOURCE: 'bundled' } });
     expect(r2.stderr).toMatch(/Ignoring 'target-role' for d because 'Sleeping' is not valid\n {2}at \S*role\.crm:3:38\n/);
+
+    const third = writeScript(
+      dir,
+      'options.crm',
+      ['configure', 'primitive d2 ocf:heartbeat:Dummy', 'property stonith-enabled=false no-quorum-policy=sometimes', 'verify', ''].join('\n'),
+    );
+    const r3 = await runTcrm(['-f', third], { dir, env: { CIB_file: join(dir, 'cib.xml'), TCRM_AGENT_SOURCE: 'bundled' } });
+    expect(r3.stderr).toMatch(/cluster option 'no-quorum-policy' because 'sometimes' is invalid\n {2}at \S*options\.crm:3:32\n/);
+    expect(r3.stderr + r3.stdout).toMatch(/Blind faith: not fencing unseen nodes\n {2}at \S*options\.crm:3:10\n/);
   });
 });
