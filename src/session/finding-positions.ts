@@ -67,10 +67,26 @@ export function placeFindings(diagnostics: Diagnostic[], definedBy: ReadonlyMap<
 }
 
 function objectPosition(message: string, definedBy: ReadonlyMap<string, LogicalLine>): Position | undefined {
-  const id = /^(\S+): /.exec(message)?.[1] ?? pacemakerSubject(message, definedBy);
+  const id = /^(\S+): /.exec(message)?.[1] ?? schemaSubject(message, definedBy) ?? pacemakerSubject(message, definedBy);
   const line = id ? definedBy.get(id) : undefined;
   if (!line) return undefined;
   return wordFor(message, line.words)?.at ?? line.at;
+}
+
+/**
+ * A RelaxNG line as crmsh shows it, `op (d-monitor-10s): Expecting …`: the element's id, or the
+ * id of the object it is in. Inner ids are built from their object's (`d-monitor-10s` is in
+ * `d`), so the longest object id that prefixes it is the statement.
+ */
+function schemaSubject(message: string, definedBy: ReadonlyMap<string, LogicalLine>): string | undefined {
+  const id = /^\s*\S+ \((?:in )?([^)\s]+)\): /.exec(message)?.[1];
+  if (!id) return undefined;
+  if (definedBy.has(id)) return id;
+  let best: string | undefined;
+  for (const key of definedBy.keys()) {
+    if (id.startsWith(`${key}-`) && (!best || key.length > best.length)) best = key;
+  }
+  return best;
 }
 
 const OPTION_STATEMENTS = new Set(['property', 'rsc_defaults', 'op_defaults']);
