@@ -65,5 +65,14 @@ describe('verify findings at their source line', () => {
     const r3 = await runTcrm(['-f', third], { dir, env: { CIB_file: join(dir, 'cib.xml'), TCRM_AGENT_SOURCE: 'bundled' } });
     expect(r3.stderr).toMatch(/cluster option 'no-quorum-policy' because 'sometimes' is invalid\n {2}at \S*options\.crm:3:32\n/);
     expect(r3.stderr + r3.stdout).toMatch(/Blind faith: not fencing unseen nodes\n {2}at \S*options\.crm:3:10\n/);
+
+    // A RelaxNG line names an inner element's id: its object's statement is shown.
+    const fourth = writeScript(
+      dir,
+      'schema.crm',
+      ['configure', 'property stonith-enabled=false', 'primitive d3 ocf:heartbeat:Dummy \\', '  op monitor interval=10s role=Bogus', 'verify', ''].join('\n'),
+    );
+    const r4 = await runTcrm(['-f', fourth], { dir, env: { CIB_file: join(dir, 'cib.xml'), TCRM_AGENT_SOURCE: 'bundled' } });
+    expect(r4.stderr).toMatch(/ERROR: op \(d3-monitor-10s\): Expecting an element meta_attributes, got nothing\n {2}at \S*schema\.crm:3:1\n/);
   });
 });
