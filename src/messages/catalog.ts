@@ -1,7 +1,7 @@
 /**
  * tcrm's own messages, one catalogue with stable codes (crmsh's texts are not here: they are
- * reproduced verbatim where they are produced). English now; other languages add a table with
- * the same keys.
+ * reproduced verbatim where they are produced), in English and French: every code has both
+ * (test/messages/areas.test.ts).
  */
 import * as transport from './areas/transport.js';
 import * as liveCommit from './areas/live-commit.js';
@@ -61,9 +61,26 @@ const FR: Partial<Record<MessageCode, string>> = {
   TCRM0005: 'impossible de lire {path} : {reason}',
   TCRM0007: 'le mode interactif demande un terminal ; utilisez -f FICHIER ou envoyez les commandes sur l\'entrée standard',
   TCRM4001: 'validation refusée : le CIB reste inchangé',
+  TCRM0002: CORE_EN.TCRM0002, // a synopsis is syntax: the same in every language
+  TCRM0003: "l'option {option} demande une valeur",
+  TCRM0004: 'option inconnue {option}',
+  TCRM0006: 'erreur interne pendant {command} : {reason} (merci de la signaler)',
+  TCRM0008: "{level} n'est pas encore pris en charge par tcrm",
+  TCRM0009: 'rien n\'a changé : le CIB reste tel quel',
+  TCRM3010: "le schéma {schema} n'est pas fourni avec tcrm : le CIB n'est pas validé avec lui",
+  TCRM4002: "{path} a changé depuis son chargement et le même objet a été modifié des deux côtés : {objects}",
+  TCRM4003: "{name} n'a pas de base connue ; utilisez -F pour remplacer la configuration par lui",
+  TCRM4010: '{object} : modifié ici et dans le CIB entre-temps',
+  TCRM4011: '{path} est verrouillé par un autre processus',
+  TCRM4012: "l'écriture de {path} a échoué : le fichier est inchangé",
 };
 
 const TABLES: Record<Lang, Partial<Record<MessageCode, string>>> = { en: EN, fr: FR };
+
+/** Codes with no text in `lang` (they fall back to English); kept empty by test/messages. */
+export function untranslated(lang: Lang): MessageCode[] {
+  return (Object.keys(EN) as MessageCode[]).filter((code) => TABLES[lang][code] === undefined);
+}
 
 /** The message text for a code, with `{name}` placeholders filled in. */
 export function message(code: MessageCode, params: Record<string, string | number> = {}, lang: Lang = 'en'): string {

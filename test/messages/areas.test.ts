@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { untranslated } from '../../src/messages/catalog.js';
 
 it('no message code is defined in two areas, and every FR key exists in EN', async () => {
   const dir = join(import.meta.dirname, '../../src/messages/areas');
@@ -17,4 +18,8 @@ it('no message code is defined in two areas, and every FR key exists in EN', asy
     for (const code of Object.keys(area.FR)) expect(area.EN, `${file}: FR ${code}`).toHaveProperty(code);
   }
   expect(clashes).toEqual([]);
+});
+
+it('every message has its French text (tcrm --lang fr, LANG=fr_FR)', () => {
+  expect(untranslated('fr')).toEqual([]);
 });
