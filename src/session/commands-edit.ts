@@ -1,15 +1,23 @@
 /**
  * `configure edit [xml] [ID…]`: the `show` text of the objects in an editor, applied back on
  * save; on errors crmsh's question "Edit or discard changes (yes to edit, no to discard)?"
- * (cibconfig.py `_edit_save`). The terminal hand-over is the front end's (`opts.editFile`).
+ * (cibconfig.py `_edit_save`). With `xml` the objects are shown as `show xml` prints them and
+ * the saved XML is applied as `filter … xml` applies it (objects removed from the text are
+ * deleted, changed ones replaced whole). The terminal hand-over is the front end's
+ * (`opts.editFile`).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diag } from '../diagnostic.js';
 import { message } from '../messages/catalog.js';
+import { applyStatements } from '../shadow-cib/edit/apply-text.js';
+import { objectsOf } from '../shadow-cib/edit/model.js';
+import { statementsFromXml } from '../shadow-cib/edit/parse-xml.js';
+import { selectObjects } from '../shadow-cib/selectors.js';
 import { showConfiguration } from '../shadow-cib/show.js';
 import { selectorWords } from './commands-configure.js';
-import { applyEditedText } from './edit-objects.js';
+import type { ConfigureSession } from './configure-session.js';
+import { applyEditedText, type ApplyEditResult } from './edit-objects.js';
 import type { HandlerTable } from './commands.js';
 import type { Session } from './session.js';
 
@@ -24,21 +32,27 @@ export const EDIT_HANDLERS: HandlerTable = {
       session.report(diag('CRM', 'info', 'edit not allowed in batch mode'));
       return false;
     }
-    if (cmd.xml) {
-      session.report(diag('TCRM7001', 'error', message('TCRM7001')));
-      return false;
-    }
     const cfg = session.configure!;
+    const words = selectorWords(cmd.selectors);
+    let apply: (edited: string, original: string, file: string) => ApplyEditResult = (edited, original, file) =>
+      applyEditedText(cfg, original, edited, file);
+    if (cmd.xml) {
+      const all = objectsOf(cfg.working);
+      const selection = words.length === 0 ? { objects: all, diagnostics: [] } : selectObjects(all, words, cfg.changed);
+      if (!session.reportAll(selection.diagnostics)) return false;
+      apply = (edited, _original, file) => applyEditedXml(cfg, selection.objects, edited, file);
+    }
     const shown = showConfiguration(cfg.working, {
-      selectors: selectorWords(cmd.selectors),
-      xml: false,
+      selectors: words,
+      xml: cmd.xml,
       changed: cfg.changed,
       sortElements: session.settings.isYes('core.sort_elements'),
+      ...(cmd.xml ? { forEdit: true } : {}),
     });
     if (!session.reportAll(shown.diagnostics)) return false;
     const original = shown.text === '' ? '' : shown.text + '\n';
     const dir = await mkdtemp(join(session.env.TMPDIR || '/tmp', 'tcrm-edit-'));
-    const file = join(dir, 'config.crm');
+    const file = join(dir, cmd.xml ? 'config.xml' : 'config.crm');
     try {
       await writeFile(file, original, { mode: 0o600 });
       for (;;) {
@@ -49,7 +63,7 @@ export const EDIT_HANDLERS: HandlerTable = {
         }
         const edited = await readFile(file, 'utf8');
         if (edited === original) return true;
-        const result = applyEditedText(cfg, original, edited, file);
+        const result = apply(edited, original, file);
         for (const d of result.diagnostics) session.report(d);
         if (result.ok) return true;
         if (session.opts.force || session.settings.isYes('core.force')) {
@@ -63,3 +77,13 @@ export const EDIT_HANDLERS: HandlerTable = {
     }
   },
 };
+
+/** The saved XML over the objects the editor showed: removed ones deleted, the rest replaced. */
+function applyEditedXml(cfg: ConfigureSession, selection: ReturnType<typeof objectsOf>, edited: string, file: string): ApplyEditResult {
+  const parsed = statementsFromXml(edited, file);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics, ok: false };
+  const applied = cfg.edit((doc) =>
+    applyStatements(doc, parsed.statements, { ids: cfg.ids, changed: cfg.changed }, { remove: true, method: 'replace', selection }),
+  );
+  return { diagnostics: [...parsed.diagnostics, ...applied.diagnostics], ok: applied.ok };
+}

@@ -116,4 +116,21 @@ describe('configure edit', () => {
     await r.run('configure\nedit');
     expect(r.out).toContain('INFO: edit not allowed in batch mode');
   });
+
+  it('edit xml: the objects as show xml prints them; a changed attribute is applied, a removed object deleted', async () => {
+    const r = rig((t) => t.replace('value="192.168.1.100"', 'value="192.168.1.200"').replace(/ *<primitive id="d"[^>]*\/>\n/, ''));
+    await r.run('configure\nprimitive vip IPaddr2 params ip=192.168.1.100\nprimitive d Dummy\nedit xml vip d\nshow');
+    expect(r.edits[0]).toContain('<nvpair name="ip" value="192.168.1.100" id="vip-instance_attributes-ip"/>');
+    expect(r.edits[0]).toContain('<primitive id="d" class="ocf" provider="heartbeat" type="Dummy"/>');
+    const shown = r.out.join('\n');
+    expect(shown).toContain('params ip=192.168.1.200');
+    expect(shown).not.toMatch(/primitive d Dummy/);
+  });
+
+  it('edit xml: XML that does not parse is reported and, on no, nothing changes', async () => {
+    const r = rig((t) => t.replace('<primitive id="vip"', '<primitive id="vip" <oops'), [false]);
+    await r.run('configure\nprimitive vip IPaddr2 params ip=192.168.1.100\nedit xml vip\nshow vip');
+    expect(r.questions).toEqual(['Edit or discard changes (yes to edit, no to discard)?']);
+    expect(r.out.join('\n')).toContain('params ip=192.168.1.100');
+  });
 });
