@@ -9,7 +9,7 @@ import type { Session } from '../session/session.js';
 import { shadowDir } from '../session/cib-source.js';
 import type { ReplEngine } from './controller.js';
 import { mountRepl } from './mount-repl.js';
-import { runOnTerminal } from './terminal-child.js';
+import { pipeToTerminalProgram, runOnTerminal } from './terminal-child.js';
 import { languageFrom } from '../messages/catalog.js';
 import type { CompletionContext } from '../completion/types.js';
 import type { AgentCatalog } from '../agents/types.js';
@@ -23,6 +23,12 @@ export async function runInkRepl(session: Session, io: RunIO, opts: StartOptions
   const early = takePreloaded();
   const { controller, terminal } = early ?? (await mountRepl(io.env, { session, display: opts.display }));
   session.opts.editFile = (file, editor) => terminal.handOver(() => runOnTerminal(editor, file, io.env));
+  session.opts.pageText = (text, pager) => {
+    // Only what would not fit above the prompt; a pager that cannot run (127) leaves it printed.
+    const rows = process.stdout.rows || 24;
+    if (text.split('\n').length < rows - 1) return false;
+    return terminal.handOver(() => pipeToTerminalProgram(pager, text.endsWith('\n') ? text : text + '\n', io.env)) !== 127;
+  };
   if (early) controller.attachSession(session);
 
   // Completion and highlighting load after the first frame; a Tab typed before then waits.

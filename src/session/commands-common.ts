@@ -21,7 +21,7 @@ export const COMMON_HANDLERS: HandlerTable = {
       session.report(diag('CRM', 'error', result.error));
       return false;
     }
-    session.out.print(result.text);
+    session.page(result.text);
     return true;
   },
 };

@@ -334,7 +334,7 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
       obscurePattern: session.settings.get('core.obscure_pattern'),
     });
     if (!session.reportAll(diagnostics)) return false;
-    if (text !== '') session.out.print(text);
+    if (text !== '') session.page(text);
     return true;
   },
   'configure.commit': (session, cmd) => commitConfigure(session, { force: cmd.force, replace: cmd.replace }),

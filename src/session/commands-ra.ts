@@ -90,7 +90,7 @@ export const RA_HANDLERS: HandlerTable = {
         session.report(diag('CRM', 'error', `${spec.name}:None: got no meta-data, does this RA exist?`));
         return false;
       }
-      session.out.print(text);
+      session.page(text);
       return true;
     }
     const cls = spec.class || 'ocf';
@@ -104,7 +104,7 @@ export const RA_HANDLERS: HandlerTable = {
         session.report(diag('CRM', 'error', `${label}: got no meta-data, does this RA exist?`));
         return false;
       }
-      session.out.print(text);
+      session.page(text);
       return true;
     }
     const facts = bundledCatalog().metadata(label);
@@ -114,7 +114,7 @@ export const RA_HANDLERS: HandlerTable = {
       return false;
     }
     const withFencer = cls === 'stonith' ? { ...facts, params: [...facts.params, ...bundledCatalog().fencerParams()] } : facts;
-    session.out.print(renderRaInfoFacts(withFencer, cls, provider, spec.type));
+    session.page(renderRaInfoFacts(withFencer, cls, provider, spec.type));
     return true;
   },
 };

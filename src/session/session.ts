@@ -46,6 +46,11 @@ export interface SessionOptions {
    * returns its exit status. Absent: `edit` is refused as in crmsh's batch mode.
    */
   editFile?: (file: string, editor: string) => number;
+  /**
+   * Shows text taller than the terminal through the pager (the interactive REPL sets it), as
+   * crmsh pages `show`, `ra info` and `help`; false when it did not (short text, no pager).
+   */
+  pageText?: (text: string, pager: string) => boolean;
   /** Output may be coloured (a terminal or `-D color-always`, no NO_COLOR): `status` colours its words. */
   colour?: boolean;
   /**
@@ -201,6 +206,13 @@ export class Session {
 
   notice(text: string): void {
     this.out.notice(text);
+  }
+
+  /** Long output at a terminal prompt goes through `options pager`, else $PAGER, else less. */
+  page(text: string): void {
+    const pager = this.settings.get('core.pager') || this.env.PAGER || 'less -R';
+    if (text !== '' && this.opts.pageText?.(text, pager)) return;
+    this.out.print(text);
   }
 
   fail(): false {

@@ -15,7 +15,12 @@ const BUNDLE = resolve('dist/tcrm.js');
 const BASE = readFileSync(new URL('../../fixtures/crm/base.cib.xml', import.meta.url), 'utf8');
 const HOST = hostname().split('.')[0]!;
 const haveTmux = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
-const missing = [!haveTmux && 'tmux (Debian package tmux)', !existsSync(BUNDLE) && `${BUNDLE} (run npm run build)`].filter(Boolean);
+const haveLess = spawnSync('less', ['--version'], { stdio: 'ignore' }).status === 0;
+const missing = [
+  !haveTmux && 'tmux (Debian package tmux)',
+  !haveLess && 'less (Debian package less, the default pager)',
+  !existsSync(BUNDLE) && `${BUNDLE} (run npm run build)`,
+].filter(Boolean);
 if (missing.length > 0 && process.env.CI === 'true') throw new Error(`repl-terminal: missing ${missing.join(', ')}`);
 
 const SOCKET = `tcrm-test-${process.pid}`;
@@ -269,5 +274,32 @@ describe.skipIf(missing.length > 0)('Ctrl-C while a command runs', () => {
     await until('the prompt', () => row() === P.trimEnd());
     typeIn('quit');
     await until('bye', () => pane().includes('bye'));
+  });
+});
+
+describe.skipIf(missing.length > 0)('the pager', () => {
+  it('output taller than the terminal goes through less; q brings the prompt back; short output does not', async () => {
+    const cib5 = join(dir, 'cib5.xml');
+    writeFileSync(cib5, BASE);
+    tmux('new-session', '-d', '-s', 'pager', '-x', '120', '-y', '30', '--', 'env', '-u', 'CI', '-u', 'PAGER', `CIB_file=${cib5}`, `XDG_STATE_HOME=${dir}/state5`, `HOME=${dir}`, 'TCRM_AGENT_SOURCE=bundled', 'TERM=xterm-256color', process.execPath, BUNDLE);
+    tmux('set-option', '-t', 'pager', 'remain-on-exit', 'on');
+    const visible = (): string[] => tmux('capture-pane', '-p', '-t', 'pager').split('\n').map((l) => l.trimEnd());
+    const row = (): string => {
+      const y = Number(tmux('display-message', '-p', '-t', 'pager', '#{cursor_y}').trim());
+      return visible()[y] ?? '';
+    };
+    const typeIn = (t: string): void => {
+      tmux('send-keys', '-t', 'pager', '-l', t);
+      tmux('send-keys', '-t', 'pager', 'Enter');
+    };
+    await until('the prompt', () => row() === P.trimEnd());
+    typeIn('ra info ocf:heartbeat:IPaddr2');
+    // less holds the screen: the agent's title on top, its prompt (`:`) on the last row.
+    await until('less showing the page', () => visible()[0]?.includes('IPaddr2') && /^:/.test(visible().filter(Boolean).at(-1) ?? ''));
+    tmux('send-keys', '-t', 'pager', 'q');
+    await until('the prompt after q', () => row() === P.trimEnd());
+    typeIn('ls');
+    await until('short output printed, the prompt back', () => row() === P.trimEnd() && visible().some((l) => l.includes('configure')));
+    typeIn('quit');
   });
 });
