@@ -11,6 +11,8 @@ const PROMPT = /^(?:\s*\d+\s+)?\s*(?:crm\([^)]*\)[\w/-]*#|[\w.-]+@[\w.-]+:[^#$]*
 const SHELL_WORDS = new Set([
   'configure', 'cib', 'resource', 'ra', 'options', 'status', 'cd', 'cluster', 'corosync', 'history',
   'site', 'maintenance', 'assist', 'report', 'script', 'template', 'help', 'quit', 'exit', 'bye',
+  // `crm configure primitive …` lines: shell commands handed in as a script
+  'crm', 'sudo',
 ]);
 /** `node standby X` is the node level; `node standby` alone (or `node 1: standby`) is an object. */
 const NODE_COMMANDS = new Set([

@@ -9,12 +9,12 @@ import { editDistance } from '../agents/suggest.js';
 import { checkAtCommit } from '../commit/cluster-checks.js';
 import type { LogicalLine } from '../grammar/words.js';
 import { message, type Lang } from '../messages/catalog.js';
-import { findElementById } from '../shadow-cib/cib-query.js';
+import { findElementById, nodeUnames } from '../shadow-cib/cib-query.js';
 import type { Document, Element } from '../shadow-cib/xml.js';
 import { collectObjects } from '../verify/cib-objects.js';
 import { UNIQUENESS_CODE, uniquenessFindings } from '../verify/checks/uniqueness.js';
 import { CHECKS, EXTRA_CHECKS, buildContext } from '../verify/index.js';
-import type { CibObject } from '../verify/types.js';
+import type { CibObject, Finding } from '../verify/types.js';
 import { findToken, statementSpan, type Span } from './tokens.js';
 import { findingAt, fromVerifyFinding, pointSpan } from './to-finding.js';
 import type { CheckFinding } from './types.js';
@@ -61,15 +61,21 @@ export function evaluate(
   };
 
   for (const obj of objects) {
+    const raws: Array<{ code: string; f: Finding }> = [];
     for (const check of CHECKS) {
       if (!check.appliesTo.includes(obj.type)) continue;
       const { findings: fs, stop } = check.run(obj, ctx);
       for (const raw of fs) {
         if (raw.weight === 'error' || raw.weight === 'always2') blocking = true;
         const f = check.code === 'TCRM3106' && !raw.hint ? { ...raw, hint: paramHint(raw.message, ctx.view(obj).facts?.params.map((p) => p.name) ?? []) } : raw;
-        findings.push(fromVerifyFinding(check.code, f, obj.id, agentOf(obj), linesOf(obj), lang));
+        raws.push({ code: check.code, f });
       }
       if (stop) break;
+    }
+    for (const { code, f } of foldRequiredIntoMisspelt(raws, agentOf(obj), lang)) {
+      // a name with a space in front (`\ cidr_netmask`) has its own finding (TCRM2049)
+      if (/parameter "\s/.test(f.message)) continue;
+      findings.push(fromVerifyFinding(code, f, obj.id, agentOf(obj), linesOf(obj), lang));
     }
     for (const check of EXTRA_CHECKS) {
       if (!check.appliesTo.includes(obj.type)) continue;
@@ -86,12 +92,43 @@ export function evaluate(
     findings.push(fromVerifyFinding(UNIQUENESS_CODE, f, '', '', lines, lang));
   }
 
+  findings.push(...miscasedNodes(doc, objects, provenance, lang));
+
   const gate = checkAtCommit(doc);
   if (gate.blocking) blocking = true;
   let stonith = false;
+  const texts = gate.lines.map((l) => l.message.trim());
+  // `stonith-enabled=faux`: Pacemaker's "using the default" line is the cause of the STONITH one
+  const stonithLine = texts.some((t) => /STONITH|stonith-enabled option/.test(t));
+  const badStonith = texts.map((t) => /cluster option 'stonith-enabled' because '([^']*)' is invalid/.exec(t)?.[1]).find((v) => v !== undefined);
+  // "Element constraints has extra content" only follows a more precise schema line
+  const precise = texts.some((t) => /Invalid attribute|doesn't allow value|failed to validate/.test(t));
+  // an id with a space (`\ cidr_netmask` → "failoverip-instance_attributes- cidr_netmask"): the
+  // schema's five lines all follow from the parameter name, which has its own finding
+  const spacedId = texts.some((t) => /doesn't allow value '[^']*\s[^']*'/.test(t));
+  // `Infinity:` is not a score: crm makes it a score-attribute, which the schema refuses on a
+  // colocation or order (and on a location without a rule) — one finding at the word, the
+  // schema's lines about that constraint dropped
+  const scoreWords = new Set<string>();
+  if (texts.some((t) => /score-attribute|Expecting an element rule/.test(t))) {
+    for (const o of objects) {
+      const el = o.el;
+      const value = el.getAttribute('score-attribute');
+      if (!value || !/^rsc_(colocation|order|location)$/.test(el.tagName) || (el.tagName === 'rsc_location' && el.getElementsByTagName('rule').length > 0)) continue;
+      scoreWords.add(o.id);
+      const span = findToken(provenance.get(objectKey(o)) ?? [], `${value}:`) ?? atOrFirst;
+      const kind = el.tagName.replace(/^rsc_/, '');
+      findings.push(findingAt(span, 'error', 'TCRM2017', message('TCRM2017', { score: value, kind }, lang), value.startsWith('-') ? '-inf:' : 'inf:'));
+    }
+  }
   for (const line of gate.lines) {
     const text = line.message.trim();
     if (/Blind faith|did not pass schema validation|Errors found during check|Warnings found during check/.test(text)) continue;
+    if (precise && /has extra content/.test(text)) continue;
+    if (spacedId && /failed to validate|Extra element|doesn't allow value|has extra content/.test(text)) continue;
+    if (stonithLine && badStonith !== undefined && text.includes("cluster option 'stonith-enabled'")) continue;
+    const about = /^\w+ \(([^)\s]+)\):/.exec(text)?.[1];
+    if (scoreWords.size > 0 && ((about !== undefined && scoreWords.has(about)) || /has extra content/.test(text))) continue;
     if (/STONITH|stonith-enabled option|Clusters with shared data/.test(text)) {
       if (stonith) continue;
       stonith = true;
@@ -99,7 +136,8 @@ export function evaluate(
       const props = objects.filter((o) => o.type === 'property').flatMap((o) => [...o.el.getElementsByTagName('nvpair')]);
       const written = props.some((nv) => nv.getAttribute('name') === 'stonith-enabled');
       const span = (written ? findToken(provenance.get('@property') ?? [], 'stonith-enabled') : null) ?? atOrFirst;
-      findings.push(findingAt(span, 'error', 'TCRM2031', message('TCRM2031', {}, lang)));
+      const note = badStonith !== undefined ? message('TCRM2018', { value: badStonith, name: 'stonith-enabled' }, lang) : undefined;
+      findings.push(findingAt(span, 'error', 'TCRM2031', message('TCRM2031', {}, lang), badStonith !== undefined ? 'stonith-enabled=false' : null, note));
       continue;
     }
     const idref = /element (\w+): .*IDREF attribute (\S+) references an unknown ID "([^"]*)"/.exec(text);
@@ -124,6 +162,51 @@ export function evaluate(
     findings.push(findingAt(span, line.severity, 'TCRM2033', message('TCRM2033', { detail: text.replace(/^\(\w+\)\s+/, '') }, lang), null, line.hint));
   }
   return { findings, blocking };
+}
+
+/**
+ * `params ipp=…`: crm says both that "ipp" is unknown and that the required "ip" is missing.
+ * One mistake, one finding: the misspelt name (with its did-you-mean) keeps the other as a note.
+ */
+function foldRequiredIntoMisspelt(raws: Array<{ code: string; f: Finding }>, agent: string, lang: Lang): Array<{ code: string; f: Finding }> {
+  const hintOf = (f: Finding): string | undefined => /^did you mean '([^']+)'\?/.exec(f.hint ?? '')?.[1];
+  const misspeltFor = new Map<string, number>();
+  raws.forEach((r, i) => {
+    const meant = /parameter "[^"]+" is not known$/.test(r.f.message) ? hintOf(r.f) : undefined;
+    if (meant && !misspeltFor.has(meant)) misspeltFor.set(meant, i);
+  });
+  const notes = new Map<number, string>();
+  const dropped = new Set<number>();
+  raws.forEach((r, i) => {
+    const required = /required parameter "([^"]+)" not defined$/.exec(r.f.message)?.[1];
+    const k = required !== undefined ? misspeltFor.get(required) : undefined;
+    if (required === undefined || k === undefined) return;
+    dropped.add(i);
+    notes.set(k, message('TCRM2022', { name: required, agent }, lang));
+  });
+  return raws.flatMap((r, i) => {
+    if (dropped.has(i)) return [];
+    const note = notes.get(i);
+    return [note ? { code: r.code, f: { ...r.f, hint: `${r.f.hint} ${note}` } } : r];
+  });
+}
+
+/**
+ * `location … 100: lubuntu`: Pacemaker finds the node whatever the case (crm's check too), but
+ * the student should write the node's name as the cluster has it.
+ */
+function miscasedNodes(doc: Document, objects: CibObject[], provenance: Provenance, lang: Lang): CheckFinding[] {
+  const unames = nodeUnames(doc);
+  const out: CheckFinding[] = [];
+  for (const o of objects) {
+    if (o.el.tagName !== 'rsc_location') continue;
+    const node = o.el.getAttribute('node');
+    if (!node || unames.includes(node)) continue;
+    const meant = unames.find((u) => u.toLowerCase() === node.toLowerCase());
+    const span = meant ? findToken(provenance.get(objectKey(o)) ?? [], node, 2) : null;
+    if (meant && span) out.push(findingAt(span, 'info', 'TCRM2037', message('TCRM2037', { node, meant }, lang), meant));
+  }
+  return out;
 }
 
 /** `netmask` → `cidr_netmask`: a known parameter the unknown one is a part of. */

@@ -9,11 +9,11 @@ import type { AgentCatalog } from '../agents/types.js';
 import { suggestNames } from '../agents/suggest.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { planLine, type NavRun } from '../grammar/navigate.js';
-import { pathSegments } from '../grammar/levels.js';
+import { levelSpecOf, pathSegments } from '../grammar/levels.js';
 import { parseConfigureStatement } from '../grammar/parse-configure.js';
 import { parseShellCommand } from '../grammar/shell-commands.js';
 import type { ShellCommand, Arg } from '../grammar/shell-ast.js';
-import type { ConfigStatement } from '../grammar/ast.js';
+import type { ConfigStatement, NodeStmt, PrimitiveStmt } from '../grammar/ast.js';
 import type { LogicalLine, Word } from '../grammar/words.js';
 import { message, type Lang } from '../messages/catalog.js';
 import { allObjects, findObject, nodeUnames, RESOURCE_TAGS } from '../shadow-cib/cib-query.js';
@@ -32,6 +32,7 @@ import {
 } from './cib-state.js';
 import type { InputCommand } from './commands.js';
 import { evaluate, type Provenance } from './evaluate.js';
+import { joinSpacedSigns } from './spaced-signs.js';
 import { spanOf, statementSpan, type Span } from './tokens.js';
 import { findingAt, fromDiagnostic, pointSpan } from './to-finding.js';
 import type { CheckFinding, InputMode } from './types.js';
@@ -98,6 +99,10 @@ export class Simulator {
   private commands = 0;
   private lastSpan: Span | null = null;
   private refused = new Set<string>();
+  /** The lines of the errors the last check found (why a commit is refused). */
+  private blockingLines: number[] = [];
+  /** The first line setting stonith-enabled that crm refused (unbalanced quote, syntax). */
+  private refusedStonith: number | null = null;
 
   constructor(private readonly opts: SimulateOptions) {
     this.live = initialCib(opts.nodes);
@@ -111,10 +116,16 @@ export class Simulator {
       this.answers = [...cmd.answers];
       this.lastSpan = statementSpan(cmd.line);
       try {
-        if (cmd.kind === 'shell') this.runShellLine(cmd.line);
+        if (cmd.kind === 'end') {
+          // the here-document ends: crm exits as at the end of `crm -f` (pending changes commit)
+          this.interactive = false;
+          this.dropSession();
+        } else if (cmd.kind === 'shell') this.runShellLine(cmd.line, cmd.batch === true);
         else {
           if (cmd.prompt) this.syncPrompt(cmd.prompt, cmd.line);
-          this.runLine(cmd.line);
+          if (isCrmWord(cmd.line.words[0])) this.runCrmInside(cmd);
+          else if (cmd.line.words[0]?.text === 'sudo' && isCrmWord(cmd.line.words[1])) this.runCrmInside({ ...cmd, line: { ...cmd.line, words: cmd.line.words.slice(1) } });
+          else this.runLine(cmd.line);
         }
       } catch (e) {
         const reason = (e instanceof Error ? e.message : String(e)).slice(0, 200);
@@ -129,11 +140,11 @@ export class Simulator {
   // ---- the levels ---------------------------------------------------------------------------
 
   /** `crm WORDS` at a shell prompt: a one-shot command, or the start of an interactive session. */
-  private runShellLine(line: LogicalLine): void {
+  private runShellLine(line: LogicalLine, batch = false): void {
     this.dropSession();
     const words = stripCrmOptions(line.words);
     if (words.length === 0) {
-      this.interactive = true;
+      this.interactive = !batch;
       return;
     }
     const sub: LogicalLine = { ...line, words, text: words.map((w) => w.text).join(' '), at: words[0]!.at };
@@ -144,8 +155,70 @@ export class Simulator {
       this.leaveAll(true);
       return;
     }
-    this.interactive = true;
+    this.interactive = !batch;
     this.runLine(sub);
+  }
+
+  /**
+   * A line starting with `crm`. In a script at the top (no level entered, no prompt) it is a
+   * shell command handed in as such (`crm configure primitive …`): run as one. Inside crm
+   * (a level entered, or after a crm prompt) crm refuses it (`configure.crm: No such
+   * command`); tcrm says so, then checks the rest as the student meant it, the level words
+   * crm is already at left out, so that the command's own mistakes are found too.
+   */
+  private runCrmInside(cmd: InputCommand): void {
+    const line = cmd.line;
+    const rest = line.words.slice(1);
+    if (!cmd.prompt && this.levels.length === 0 && this.opts.mode === 'script') {
+      this.runShellLine({ ...line, words: rest, text: rest.map((w) => w.text).join(' '), at: rest[0]?.at ?? line.at });
+      return;
+    }
+    const opts = stripCrmOptions(rest);
+    let k = 0;
+    while (k < this.levels.length && opts[k]?.text === this.levels[k]) k++;
+    const prefix = line.words.slice(0, 1 + (rest.length - opts.length) + k).map((w) => w.text).join(' ');
+    const refusal = `${[...this.levels, 'crm'].join('.')}: No such command`;
+    const level = this.levels.length > 0 ? this.levels.join('/') : 'top';
+    this.add(findingAt(spanOf(line.words[0]!), 'error', 'TCRM2013', message('TCRM2013', { refusal, level, prefix }, this.opts.lang)));
+    const words = opts.slice(k);
+    if (words.length === 0) return;
+    this.dryRun({ ...line, words, text: words.map((w) => w.text).join(' '), at: words[0]!.at });
+  }
+
+  /**
+   * Checks a line crm refused without letting it change anything: its own findings (syntax,
+   * and what a commit would say about the objects it defines) are kept, its effects are not,
+   * so the student's corrected line that follows is not a duplicate.
+   */
+  private dryRun(line: LogicalLine): void {
+    const saved = {
+      live: cloneDoc(this.live),
+      shadows: new Map([...this.shadows].map(([n, s]) => [n, { ...s, doc: cloneDoc(s.doc) }] as const)),
+      inUse: this.inUse,
+      levels: [...this.levels],
+      cfg: this.cfg ? { ...this.cfg, working: cloneDoc(this.cfg.working), changed: new Set(this.cfg.changed) } : null,
+      provenance: new Map([...this.provenance].map(([k, v]): [string, LogicalLine[]] => [k, [...v]])),
+      standby: new Map(this.standby),
+      stopped: new Map(this.stopped),
+      cli: new Map(this.cli),
+    };
+    this.runLine(line);
+    if (this.cfg && saved.cfg && this.hasChanges()) {
+      // the objects' own findings; the whole CIB's (STONITH, the commit gate) are the commit's business
+      const here = (f: CheckFinding): boolean => f.line >= line.at.line && f.line <= line.lastLine && f.code !== 'TCRM2031' && f.code !== 'TCRM2033';
+      const { findings } = evaluate(this.cfg.working, this.opts.catalog, this.provenance, null, this.opts.lang);
+      this.findings.push(...findings.filter(here));
+    }
+    this.live = saved.live;
+    this.shadows = saved.shadows;
+    this.inUse = saved.inUse;
+    this.levels = saved.levels;
+    if (saved.cfg) saved.cfg.ids = IdAllocator.fromDocument(saved.cfg.working);
+    this.cfg = saved.cfg;
+    this.provenance = saved.provenance;
+    this.standby = saved.standby;
+    this.stopped = saved.stopped;
+    this.cli = saved.cli;
   }
 
   /** crm ended (a new shell command): a pending configure session is lost, as crm would ask. */
@@ -173,6 +246,7 @@ export class Simulator {
   }
 
   private runLine(line: LogicalLine): void {
+    if (line.error && /stonith-enabled/.test(line.text)) this.refusedStonith ??= line.at.line;
     if (line.error) {
       this.add(fromDiagnostic({ code: 'TCRM1001', severity: 'error', message: line.error.message, at: line.error.at }, statementSpan(line), this.opts.lang, line));
       return;
@@ -205,7 +279,20 @@ export class Simulator {
       const words = plan.words.filter((w): w is Word => typeof w !== 'string');
       this.runCommand(plan.run, words.length === plan.words.length ? { ...line, words } : line);
     }
-    for (const d of problems) this.addDiagnostic(d, line);
+    for (const d of problems) {
+      this.addDiagnostic(d, line);
+      // `end` / `up` / `cd ..` where crm is already at the top: say why crm does not know it
+      const last = this.findings[this.findings.length - 1];
+      const word = /^(?:[\w.]+\.)?([\w-]+): No such command$/.exec(d.message)?.[1];
+      if (!word || !last || last.note) continue;
+      if (/^(end|up|back|cd)$/.test(word) && this.levels.length === 0) last.note = message('TCRM2048', { word }, this.opts.lang);
+      else {
+        // `primitive …` after `end`, `cleanup X` outside the resource level: say where it belongs
+        const level = ['configure', 'resource', 'node', 'cib', 'ra', 'options'].find((l) => l !== this.levels[this.levels.length - 1] && levelSpecOf(l)?.commands.some((c) => c.name === word));
+        const here = this.levels.length > 0 ? this.levels.join('/') : 'top';
+        if (level) last.note = message('TCRM2058', { word, level, here }, this.opts.lang);
+      }
+    }
     const toLeave = plan.run || !plan.ok ? Math.min(plan.leaveAfter, entered) : 0;
     for (let i = 0; i < toLeave; i++) this.leaveLevel(true, spanOf(line.words[0]!));
   }
@@ -297,7 +384,12 @@ export class Simulator {
 
   private check(doc: Document, at: Span | null): boolean {
     const { findings, blocking } = evaluate(doc, this.opts.catalog, this.provenance, at, this.opts.lang, (id) => this.inShadow(id, doc));
-    for (const f of findings) this.add(f);
+    this.blockingLines = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.line))].sort((a, b) => a - b);
+    for (const f of findings) {
+      // STONITH still on because the line that turned it off was refused: say which
+      if (f.code === 'TCRM2031' && !f.note && this.refusedStonith !== null) f.note = message('TCRM2088', { line: this.refusedStonith }, this.opts.lang);
+      this.add(f);
+    }
     return blocking;
   }
 
@@ -312,7 +404,9 @@ export class Simulator {
       const yes = this.interactive ? this.answer(false) : false;
       if (!yes) {
         // the same changes refused again (`commit`, then `quit`) say nothing new
-        if (!this.refused.has(key)) this.add(findingAt(at, 'error', 'TCRM2032', message('TCRM2032', {}, this.opts.lang)));
+        const elsewhere = this.blockingLines.filter((l) => l !== at.at.line);
+        const because = elsewhere.length > 0 ? message('TCRM2089', { lines: elsewhere.join(', ') }, this.opts.lang) : undefined;
+        if (!this.refused.has(key)) this.add(findingAt(at, 'error', 'TCRM2032', message('TCRM2032', {}, this.opts.lang), null, because));
         this.refused.add(key);
         return false;
       }
@@ -337,14 +431,37 @@ export class Simulator {
     this.runShellCommand(cmd, sub);
   }
 
-  private runStatement(command: string, line: LogicalLine): void {
+  private runStatement(command: string, written: LogicalLine): void {
     const cfg = this.cfg;
     if (!cfg) {
-      this.add(findingAt(statementSpan(line), 'error', 'TCRM0010', `${command}: not in a configure session`));
+      this.add(findingAt(statementSpan(written), 'error', 'TCRM0010', `${command}: not in a configure session`));
       return;
     }
+    this.resourceCommandInConfigure(written);
+    const spaced = joinSpacedSigns(written, this.opts.lang);
+    for (const f of spaced.findings) this.add(f);
+    const line = spaced.line;
     const { stmt, diagnostics } = parseConfigureStatement(line, command);
-    for (const d of diagnostics) this.addDiagnostic(d, line);
+    const noProvider = diagnostics.map((d) => /^provider could not be determined for (\S+)$/.exec(d.message)?.[1]).find((a) => a !== undefined);
+    for (const d of diagnostics) {
+      // crm's two lines about `ocf::IPaddr` (no position, then "Unknown resource type") are one mistake
+      if (noProvider && (d.message.startsWith('provider could not be determined') || d.message.includes(`Unknown resource type near <${noProvider}>`))) continue;
+      // `op stop timout=60s`: crm adds interval=0 after the unknown name and refuses the order
+      const misspelt = /Attribute order error: interval must appear before/.test(d.message) ? unknownOpAttributeWords(line)[0] : undefined;
+      if (misspelt) {
+        const meant = suggestNames(misspelt.name, [...OP_ATTRIBUTES, 'OCF_CHECK_LEVEL'], 1)[0] ?? null;
+        this.add(findingAt(spanOf(misspelt.word), 'error', 'TCRM2054', message('TCRM2054', { name: misspelt.name }, this.opts.lang), meant, d.message));
+        continue;
+      }
+      this.addDiagnostic(d, line);
+    }
+    if (noProvider) this.missingProvider(line, noProvider);
+    if (!stmt && /stonith-enabled/.test(line.text)) this.refusedStonith ??= line.at.line;
+    if (stmt?.kind === 'primitive' || stmt?.kind === 'rsc_template') {
+      this.opAttributes(stmt, line);
+      this.escapedSpaces(stmt, line);
+    }
+    if (stmt?.kind === 'node') this.nodeCommandInConfigure(stmt, line);
     if (!stmt) return;
     const result = lowerStatement(cfg.working, stmt, { ids: cfg.ids, changed: cfg.changed });
     for (const d of result.diagnostics) if (d.severity !== 'info') this.addDiagnostic(d, line);
@@ -354,6 +471,64 @@ export class Simulator {
     const list = this.provenance.get(key) ?? [];
     list.push(line);
     this.provenance.set(key, list);
+  }
+
+  /** `ocf::IPaddr`: the provider left out between the two colons. */
+  private missingProvider(line: LogicalLine, agent: string): void {
+    const w = line.words.find((x) => x.text === agent);
+    const [cls = 'ocf', , type = ''] = agent.split(':');
+    const providers = this.opts.catalog.providers(type);
+    const provider = providers.includes('heartbeat') ? 'heartbeat' : providers[0];
+    const span = w ? spanOf(w) : statementSpan(line, 2);
+    this.add(findingAt(span, 'error', 'TCRM2015', message('TCRM2015', { agent }, this.opts.lang), provider ? `${cls}:${provider}:${type}` : null));
+  }
+
+  /**
+   * `op monitor timout=20s`: crm keeps any name it does not know as an op attribute in the op's
+   * instance_attributes (op_params) without a word, so the misspelt timeout silently does not
+   * apply. Only OCF_CHECK_LEVEL belongs there.
+   */
+  private opAttributes(stmt: PrimitiveStmt, line: LogicalLine): void {
+    for (const op of stmt.ops) {
+      for (const a of op.attrs) {
+        if (OP_ATTRIBUTES.has(a.name) || a.name === 'OCF_CHECK_LEVEL') continue;
+        const w = line.words.find((x) => x.at.line === a.at.line && x.at.col === a.at.col);
+        const span = w ? spanOf(w) : pointSpan(a.at);
+        const meant = suggestNames(a.name, [...OP_ATTRIBUTES, 'OCF_CHECK_LEVEL'], 1)[0] ?? null;
+        this.add(findingAt(span, 'warning', 'TCRM2016', message('TCRM2016', { name: a.name, op: op.name }, this.opts.lang), meant));
+      }
+    }
+  }
+
+  /** `params ip=… \ cidr_netmask=16`: a `\` in mid-line makes " cidr_netmask" a parameter name. */
+  private escapedSpaces(stmt: PrimitiveStmt, line: LogicalLine): void {
+    const names = [
+      ...stmt.sets.flatMap((set) => set.items.flatMap((i) => (i.kind === 'nv' ? [{ name: i.name, at: i.at }] : []))),
+      ...stmt.ops.flatMap((op) => op.attrs.map((a) => ({ name: a.name, at: a.at }))),
+    ];
+    for (const { name, at } of names) {
+      if (!/^\s/.test(name)) continue;
+      const w = line.words.find((x) => x.at.line === at.line && x.at.col === at.col) ?? line.words.find((x) => x.text.startsWith(name));
+      const span = w ? spanOf(w) : pointSpan(at);
+      this.add(findingAt(span, 'error', 'TCRM2049', message('TCRM2049', { name }, this.opts.lang), name.trim()));
+    }
+  }
+
+  /** `resource start failoverip` typed in configure: crm reads a primitive "start" of agent "failoverip". */
+  private resourceCommandInConfigure(line: LogicalLine): void {
+    const [first, second, third] = line.words;
+    if (first?.text !== 'resource' || !second || !third || !levelSpecOf('resource')?.commands.some((c) => c.name === second.text)) return;
+    const rest = line.words.slice(2).map((x) => x.text).join(' ');
+    this.add(findingAt(spanOf(second), 'error', 'TCRM2059', message('TCRM2059', { word: second.text, agent: third.text, rest }, this.opts.lang)));
+  }
+
+  /** `node standby Lubuntu` typed in configure: a node named "standby", not the node command. */
+  private nodeCommandInConfigure(stmt: NodeStmt, line: LogicalLine): void {
+    if (!NODE_LEVEL_COMMANDS.has(stmt.uname.name) || line.words.length < 3 || stmt.nodeId) return;
+    const w = line.words.find((x) => x.text === stmt.uname.name);
+    if (!w) return;
+    const rest = line.words.slice(line.words.indexOf(w) + 1).map((x) => x.text).join(' ');
+    this.add(findingAt(spanOf(w), 'warning', 'TCRM2019', message('TCRM2019', { word: w.text, rest }, this.opts.lang)));
   }
 
   private runShellCommand(cmd: ShellCommand, line: LogicalLine): void {
@@ -586,6 +761,37 @@ function argSpan(line: LogicalLine, a: Arg): Span {
   const w = line.words.find((x) => x.at.line === a.at.line && x.at.col === a.at.col);
   return w ? spanOf(w) : { at: a.at, end: { ...a.at, col: a.at.col + a.text.length, offset: a.at.offset + a.text.length } };
 }
+
+/** The attributes of an `<op>` element (Pacemaker's schema); anything else goes to op_params. */
+const OP_ATTRIBUTES = new Set([
+  'id', 'name', 'interval', 'description', 'start-delay', 'interval-origin', 'timeout', 'enabled',
+  'record-pending', 'role', 'requires', 'on-fail',
+]);
+
+/** The `name=value` words of ops whose name is not an op attribute, with their op's name. */
+function unknownOpAttributeWords(line: LogicalLine): Array<{ word: Word; name: string; op: string }> {
+  const out: Array<{ word: Word; name: string; op: string }> = [];
+  let op: string | null = null;
+  for (let i = 0; i < line.words.length; i++) {
+    const w = line.words[i]!;
+    if (!w.quoted && w.text === 'op' && i + 1 < line.words.length) {
+      op = line.words[++i]!.text;
+      continue;
+    }
+    if (!w.quoted && /^(params|meta|utilization|op_params|op_meta)$/.test(w.text)) op = null;
+    const eq = w.text.indexOf('=');
+    if (!op || eq <= 0) continue;
+    const name = w.text.slice(0, eq);
+    if (!OP_ATTRIBUTES.has(name) && name !== 'OCF_CHECK_LEVEL') out.push({ word: w, name, op });
+  }
+  return out;
+}
+
+/** Commands of crm's node level, which in configure would be read as a node's name. */
+const NODE_LEVEL_COMMANDS = new Set(['standby', 'online', 'maintenance', 'ready', 'clearstate', 'fence', 'delete', 'attribute', 'utilization', 'status-attr']);
+
+/** `crm` typed as the first word. */
+const isCrmWord = (w: Word | undefined): boolean => w !== undefined && !w.quoted && w.text === 'crm';
 
 /** `crm -F configure …`: crm's own options before the level words are not commands. */
 function stripCrmOptions(words: readonly Word[]): Word[] {

@@ -55,10 +55,18 @@ export function fromDiagnostic(d: Diagnostic, fallback: Span, lang: Lang, words?
     const s = words ? findToken([words], missing[2]!) : null;
     return findingAt(s ?? span, 'error', 'TCRM2020', message('TCRM2020', { id: missing[2]! }, lang), suggestion);
   }
+  const badId = /^(\S+): invalid object id$/.exec(d.message);
+  if (badId) return findingAt(span, 'error', 'TCRM2010', d.message, asciiId(badId[1]!), message('TCRM2036', {}, lang));
   const dup = /^Cannot create \S+ with ID '([^']+)'/.exec(d.message);
   if (dup) return findingAt(span, 'error', 'TCRM2030', message('TCRM2030', { id: dup[1]! }, lang));
   const code = d.code === 'CRM' ? 'TCRM2010' : d.code;
   return findingAt(span, d.severity, code, d.message, suggestion, note);
+}
+
+/** `préféré-Lubuntu` → `prefere-Lubuntu`: accents dropped, anything else not allowed → `-`. */
+export function asciiId(id: string): string | null {
+  const plain = id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/[^\w.-]+/g, '-');
+  return plain !== id && /^[A-Za-z_][\w.-]*$/.test(plain) ? plain : null;
 }
 
 /** verify's cause-and-effect note on a misspelt property, in the catalogue's words. */
@@ -93,7 +101,7 @@ export function fromVerifyFinding(
   const agentSpan = (): Span | null => {
     for (let k = lines.length - 1; k >= 0; k--) {
       const w = lines[k]!.words[2];
-      if (w && /^(primitive|rsc_template)$/.test(lines[k]!.words[0]!.text)) return { at: w.at, end: w.end };
+      if (w && /^(primitive|rsc_template|resource)$/.test(lines[k]!.words[0]!.text)) return { at: w.at, end: w.end };
     }
     return null;
   };
@@ -102,7 +110,7 @@ export function fromVerifyFinding(
     return findingAt(where(findToken(lines, m[1]!)), 'error', 'TCRM2020', tr('TCRM2020', { id: m[1]! }), suggestion);
   }
   if ((m = /^parameter "([^"]+)" is not known$/.exec(body))) {
-    return findingAt(where(findToken(lines, m[1]!, 3)), 'error', 'TCRM2021', tr('TCRM2021', { name: m[1]!, agent }), suggestion);
+    return findingAt(where(findToken(lines, m[1]!, 3)), 'error', 'TCRM2021', tr('TCRM2021', { name: m[1]!, agent }), suggestion, note);
   }
   if ((m = /^required parameter "([^"]+)" not defined$/.exec(body))) {
     return findingAt(where(agentSpan()), 'error', 'TCRM2022', tr('TCRM2022', { name: m[1]!, agent }), suggestion);
@@ -112,6 +120,9 @@ export function fromVerifyFinding(
   }
   if ((m = /^action '([^']+)' not found in Resource Agent meta-data$/.exec(body))) {
     return findingAt(where(findOpToken(lines, m[1]!)), 'warning', 'TCRM2024', tr('TCRM2024', { op: m[1]!, agent }), suggestion);
+  }
+  if ((m = /^interval in (\S+) should be larger than 0/.exec(body))) {
+    return findingAt(where(findOpToken(lines, m[1]!)), f.severity, checkCode, f.message, suggestion, note ?? tr('TCRM2039', {}));
   }
   if ((m = /^(?:specified|default) timeout (\S+) for (\S+) is smaller than the advised (\S+)$/.exec(body))) {
     const span = findOpToken(lines, m[2]!, 'timeout');
@@ -127,7 +138,10 @@ export function fromVerifyFinding(
     return findingAt(where(findToken(lines, m[1]!)), 'warning', 'TCRM2028', tr('TCRM2028', { node: m[1]! }), suggestion);
   }
   if ((m = /^parameter "([^"]+)" (.*)$/.exec(body)) && checkCode.startsWith('TCRM32')) {
-    return findingAt(where(findToken(lines, m[1]!, 3)), f.severity, 'TCRM2029', tr('TCRM2029', { name: m[1]!, id: objId, detail: m[2]! }), suggestion, note);
+    // `ip=172.31.0.100/16`: the prefix length is a parameter of its own
+    const cidr = /"(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})"/.exec(m[2]!);
+    const meant = cidr && m[1] === 'ip' ? `ip=${cidr[1]} cidr_netmask=${cidr[2]}` : suggestion;
+    return findingAt(where(findToken(lines, m[1]!, 3)), f.severity, 'TCRM2029', tr('TCRM2029', { name: m[1]!, id: objId, detail: m[2]! }), meant, note);
   }
   // anything else: crmsh's (or verify's) own text, on the token it names if one is quoted
   const quoted = /["']([^"']+)["']/.exec(body)?.[1];
