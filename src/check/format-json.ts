@@ -15,6 +15,7 @@ export function toJson(reports: readonly FileReport[], grades?: ReadonlyMap<stri
         code: f.code,
         message: f.message,
         suggestion: f.suggestion,
+        note: f.note,
       })),
     };
     const g = grades?.get(r.file);

@@ -11,7 +11,7 @@ export function toSarif(reports: readonly FileReport[], version: string): string
       const result: Record<string, unknown> = {
         ruleId: f.code,
         level: LEVEL[f.severity],
-        message: { text: f.suggestion ? `${f.message} (did you mean "${f.suggestion}"?)` : f.message },
+        message: { text: (f.suggestion ? `${f.message} (did you mean "${f.suggestion}"?)` : f.message) + (f.note ? `\n${f.note}` : '') },
         locations: [
           {
             physicalLocation: {
@@ -21,7 +21,8 @@ export function toSarif(reports: readonly FileReport[], version: string): string
           },
         ],
       };
-      if (f.suggestion) result.properties = { suggestion: f.suggestion };
+      const properties = { ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.note ? { note: f.note } : {}) };
+      if (Object.keys(properties).length > 0) result.properties = properties;
       return result;
     }),
   );

@@ -52,6 +52,15 @@ describe('tcrm check', () => {
     ]);
   });
 
+  it('carries the note (cause and effect) in JSON and SARIF too', async () => {
+    const json = await tcrm(['check', ...NODES, '--format', 'json', 'monitor-no-interval.crm']);
+    const note = 'without interval=…, this monitor only runs once (a probe): the resource is never watched';
+    expect((JSON.parse(json.out) as { files: Array<{ diagnostics: Array<{ note?: string }> }> }).files[0]!.diagnostics[0]!.note).toBe(note);
+    const sarif = JSON.parse((await tcrm(['check', ...NODES, '--format', 'sarif', 'monitor-no-interval.crm'])).out);
+    expect(sarif.runs[0].results[0].properties.note).toBe(note);
+    expect(sarif.runs[0].results[0].message.text).toContain(note);
+  });
+
   it('writes SARIF 2.1.0', async () => {
     const { out } = await tcrm(['check', ...NODES, '--format=sarif', 'misspelt-op.crm']);
     const sarif = JSON.parse(out);
