@@ -4,7 +4,7 @@
  * order, and crmsh's rule for when they block a commit.
  */
 import type { Diagnostic } from '../diagnostic.js';
-import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
+import { childElements, ELEMENT_NODE, firstChild, type Document, type Element, type Node } from '../shadow-cib/xml.js';
 import { checkSchedulerOptions, pcmkBoolean } from './cluster-options.js';
 import { resourceLines, setScore } from './resource-checks.js';
 import { checkSchema, type SchemaOptions } from './schema-validate.js';
@@ -90,8 +90,7 @@ export function checkAtCommit(doc: Document, opts: SchemaOptions = {}): { lines:
  * only), unless the configuration holds no object at all. OK when crm_verify exits 0 or 1.
  */
 export function checkAtVerify(doc: Document, opts: SchemaOptions = {}): { lines: Diagnostic[]; ok: boolean } {
-  const hasObjects = childElements(configuration(doc)).some((section) => childElements(section).length > 0);
-  if (!hasObjects) return { lines: [], ok: true };
+  if (!hasObjects(doc)) return { lines: [], ok: true };
   const result = emulateCrmVerify(doc, opts);
   return { lines: [...crmshLabelled(result.lines), ...result.notes], ok: result.rc === 0 };
 }
@@ -128,27 +127,42 @@ function configuration(doc: Document): Element {
   return firstChild(doc.documentElement!, 'configuration')!;
 }
 
-function resourceElements(doc: Document): Element[] {
+/** Some section of the configuration holds an element. */
+function hasObjects(doc: Document): boolean {
+  for (let section = configuration(doc).firstChild; section; section = section.nextSibling) {
+    if (section.nodeType === ELEMENT_NODE && firstElement(section)) return true;
+  }
+  return false;
+}
+
+function firstElement(node: Node): Element | null {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT_NODE) return c as Element;
+  return null;
+}
+
+/** Whether an element below `<resources>` (templates and their insides left out) passes the
+ *  test; the walk stops at the first that does. */
+function someResourceElement(doc: Document, test: (el: Element) => boolean): boolean {
   const resources = firstChild(configuration(doc), 'resources');
-  const out: Element[] = [];
-  const walk = (el: Element): void => {
-    for (const c of childElements(el)) {
-      if (c.tagName === 'template') continue;
-      out.push(c);
-      walk(c);
+  const walk = (el: Element): boolean => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== ELEMENT_NODE) continue;
+      const child = c as Element;
+      if (child.tagName === 'template') continue;
+      if (test(child) || walk(child)) return true;
     }
+    return false;
   };
-  if (resources) walk(resources);
-  return out;
+  return resources !== null && walk(resources);
 }
 
 /** crmsh's test for "the configuration has primitives" (group, clone and bundle members count). */
 export function hasPrimitive(doc: Document): boolean {
-  return resourceElements(doc).some((e) => e.tagName === 'primitive');
+  return someResourceElement(doc, (e) => e.tagName === 'primitive');
 }
 
 function hasStonithResource(doc: Document): boolean {
-  return resourceElements(doc).some((e) => e.tagName === 'primitive' && e.getAttribute('class') === 'stonith');
+  return someResourceElement(doc, (e) => e.tagName === 'primitive' && e.getAttribute('class') === 'stonith');
 }
 
 function nodeCount(doc: Document): number {

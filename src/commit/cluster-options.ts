@@ -43,13 +43,16 @@ export interface ValueCheck {
   lines: VerifyLine[];
 }
 
+const INFINITIES = ['INFINITY', '+INFINITY', '-INFINITY'];
+/** strtoll's reading: blanks, a sign, digits, and whatever is left over */
+const INTEGER = /^[ \t\n\r\f\v]*([+-]?)(\d*)(.*)$/s;
 const LLONG_MAX = 9223372036854775807n;
 const LLONG_MIN = -9223372036854775808n;
 
 /** Pacemaker's integer option check: strtoll semantics plus the INFINITY words. */
 export function checkInteger(value: string): ValueCheck {
-  if (['INFINITY', '+INFINITY', '-INFINITY'].includes(value)) return { valid: true, lines: [] };
-  const m = /^[ \t\n\r\f\v]*([+-]?)(\d*)(.*)$/s.exec(value)!;
+  if (INFINITIES.includes(value)) return { valid: true, lines: [] };
+  const m = INTEGER.exec(value)!;
   const [, sign, digits, rest] = m;
   if (!digits) {
     const lines = [pcmkLine('scan_ll', 'warning', `Could not parse integer from '${value}' (using 0 instead): No digits found`)];
@@ -87,6 +90,8 @@ function isoDurationProblem(value: string): string | null {
   return null;
 }
 
+const INTERVAL_UNITS = ['ms', 'us', 's', 'm', 'h'];
+
 /** Pacemaker's interval check (crm_parse_interval_spec): `10`, `10s`, `5min`, `PT5M` … */
 export function checkInterval(value: string): ValueCheck {
   const invalid = (extra: VerifyLine[] = []): ValueCheck => ({
@@ -107,7 +112,7 @@ export function checkInterval(value: string): ValueCheck {
     return invalid([pcmkLine('scan_ll', 'warning', `Could not parse integer from '${value}' (using -1 instead): No digits found`)]);
   }
   const unit = units.toLowerCase();
-  const knownUnit = ['ms', 'us', 's', 'm', 'h'].some((u) => unit.startsWith(u));
+  const knownUnit = INTERVAL_UNITS.some((u) => unit.startsWith(u));
   if (!knownUnit && unit !== '' && !/^[\n\r]/.test(unit)) return invalid();
   if (!number.includes('.')) {
     const n = BigInt(number);

@@ -7,7 +7,7 @@
  * children once per instance (`child:0`, `child:1`, … up to clone-max, by default the number of
  * nodes), and a bundle with the resources it implies.
  */
-import { childElements, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
+import { childElements, ELEMENT_NODE, firstChild, type Document, type Element } from '../shadow-cib/xml.js';
 import { checkInteger, checkInterval, pcmkBoolean } from './cluster-options.js';
 import { pcmkLine, type VerifyLine } from './verify-lines.js';
 
@@ -16,28 +16,47 @@ const ROLES = ['stopped', 'started', 'unpromoted', 'slave', 'promoted', 'master'
 const PROMOTED_ONLY = ['unpromoted', 'slave', 'promoted', 'master'];
 const MULTIPLE_ACTIVE = ['block', 'stop_only', 'stop_start', 'stop_unexpected'];
 const REQUIRES = ['nothing', 'quorum', 'fencing', 'unfencing'];
+const HEALTH_COLOURS = ['red', 'yellow', 'green'];
 
 type Meta = Map<string, string>;
 
 /** Name → value of an element's meta_attributes sets, read by descending score (among equal
  *  scores the later set first, as Pacemaker does); the first set naming a value wins. */
 export function metaOf(el: Element | null): Meta {
+  return el ? metaOfSets(childrenOf(el).metaSets) : new Map();
+}
+
+/** The meta_attributes sets and the resources among an element's children, in one pass. */
+function childrenOf(el: Element): { metaSets: Element[]; resources: Element[] } {
+  const metaSets: Element[] = [];
+  const resources: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== ELEMENT_NODE) continue;
+    const tag = (c as Element).tagName;
+    if (tag === 'meta_attributes') metaSets.push(c as Element);
+    else if (RESOURCE_TAGS.has(tag)) resources.push(c as Element);
+  }
+  return { metaSets, resources };
+}
+
+function metaOfSets(sets: Element[]): Meta {
   const meta: Meta = new Map();
-  if (!el) return meta;
-  const sets = childElements(el)
-    .filter((set) => set.tagName === 'meta_attributes')
-    .map((set, index) => ({ set, index, score: setScore(set.getAttribute('score')) }))
-    .sort((a, b) => b.score - a.score || b.index - a.index)
-    .map((e) => e.set);
-  for (const set of sets) {
+  for (const set of inReadingOrder(sets)) {
     for (const nv of childElements(set)) {
       const name = nv.getAttribute('name');
-      if (nv.tagName === 'nvpair' && name && nv.hasAttribute('value') && !meta.has(name)) {
-        meta.set(name, nv.getAttribute('value')!);
-      }
+      const value = nv.getAttribute('value');
+      if (nv.tagName === 'nvpair' && name && value !== null && !meta.has(name)) meta.set(name, value);
     }
   }
   return meta;
+}
+
+function inReadingOrder(sets: Element[]): Element[] {
+  if (sets.length < 2) return sets;
+  return sets
+    .map((set, index) => ({ set, index, score: setScore(set.getAttribute('score')) }))
+    .sort((a, b) => b.score - a.score || b.index - a.index)
+    .map((e) => e.set);
 }
 
 export function setScore(score: string | null): number {
@@ -65,32 +84,36 @@ export function resourceLines(doc: Document, ctx: ResourceContext): VerifyLine[]
 
   /** The scheduler's checks of one resource, given how it reads its meta attributes. */
   const checkOne = (id: string, meta: Meta, promotable: boolean, stonithClass: boolean): void => {
-    const value = (name: string): string | undefined => meta.get(name) ?? defaults.get(name);
     // The order in which the scheduler reads these meta attributes.
-    lines.push(...integerNoise(value('priority')));
-    lines.push(...multipleActive(value('multiple-active')));
-    lines.push(...scoreNoise(value('resource-stickiness')));
-    lines.push(...scoreNoise(value('migration-threshold')));
-    if (!stonithClass) lines.push(...requires(id, value('requires'), ctx.stonithEnabled));
-    lines.push(...intervalNoise(value('failure-timeout')));
-    lines.push(...targetRole(id, value('target-role'), promotable));
+    append(lines, integerNoise(metaValue(meta, defaults, 'priority')));
+    append(lines, multipleActive(metaValue(meta, defaults, 'multiple-active')));
+    append(lines, scoreNoise(metaValue(meta, defaults, 'resource-stickiness')));
+    append(lines, scoreNoise(metaValue(meta, defaults, 'migration-threshold')));
+    if (!stonithClass) append(lines, requires(id, metaValue(meta, defaults, 'requires'), ctx.stonithEnabled));
+    append(lines, intervalNoise(metaValue(meta, defaults, 'failure-timeout')));
+    append(lines, targetRole(id, metaValue(meta, defaults, 'target-role'), promotable));
+  };
+  // a template's meta attributes, read once however many primitives use it
+  const templateMeta = new Map<string, Meta>();
+  const metaOfTemplate = (id: string): Meta => {
+    let meta = templateMeta.get(id);
+    if (!meta) templateMeta.set(id, (meta = metaOf(templates.get(id) ?? null)));
+    return meta;
   };
 
   const visit = (el: Element, inherited: Meta, suffix: string, promotable: boolean): void => {
-    const own = metaOf(el);
+    const { metaSets, resources: children } = childrenOf(el);
+    const own = metaSets.length > 0 ? metaOfSets(metaSets) : NO_META;
     const template = el.tagName === 'primitive' && el.getAttribute('template');
-    const fromTemplate = template ? metaOf(templates.get(template) ?? null) : new Map<string, string>();
-    const meta: Meta = new Map([...inherited, ...fromTemplate, ...own]);
-    const value = (name: string): string | undefined => meta.get(name) ?? defaults.get(name);
+    const meta = layered(inherited, template ? metaOfTemplate(template) : NO_META, own);
     const id = (el.getAttribute('id') ?? '') + suffix;
     const topPromotable =
-      promotable || el.tagName === 'master' || (el.tagName === 'clone' && pcmkBoolean(value('promotable') ?? '') === true);
+      promotable || el.tagName === 'master' || (el.tagName === 'clone' && pcmkBoolean(metaValue(meta, defaults, 'promotable') ?? '') === true);
     const stonithClass = el.tagName === 'primitive' && resourceClass(el, templates) === 'stonith';
     checkOne(id, meta, topPromotable, stonithClass);
 
-    const children = childElements(el).filter((c) => RESOURCE_TAGS.has(c.tagName));
     if (el.tagName === 'clone' || el.tagName === 'master') {
-      const max = Number.parseInt(value('clone-max') ?? '', 10);
+      const max = Number.parseInt(metaValue(meta, defaults, 'clone-max') ?? '', 10);
       const instances = Number.isFinite(max) && max >= 0 ? max : ctx.nodeCount;
       for (let i = 0; i < instances; i++) children.forEach((c) => visit(c, meta, `${suffix}:${i}`, topPromotable));
     } else if (el.tagName === 'bundle') {
@@ -134,29 +157,47 @@ export function resourceLines(doc: Document, ctx: ResourceContext): VerifyLine[]
   return lines;
 }
 
+const NO_META: Meta = new Map();
+const NO_LINES: readonly VerifyLine[] = [];
+
+function metaValue(meta: Meta, defaults: Meta, name: string): string | undefined {
+  return meta.get(name) ?? defaults.get(name);
+}
+
+/** Own values over the template's over the inherited ones (the maps are only read). */
+function layered(inherited: Meta, fromTemplate: Meta, own: Meta): Meta {
+  if (inherited.size === 0 && fromTemplate.size === 0) return own;
+  return new Map([...inherited, ...fromTemplate, ...own]);
+}
+
+function append(lines: VerifyLine[], more: readonly VerifyLine[]): void {
+  for (const line of more) lines.push(line);
+}
+
 function resourceClass(el: Element, templates: Map<string, Element>): string | null {
-  if (el.hasAttribute('class')) return el.getAttribute('class');
+  const cls = el.getAttribute('class');
+  if (cls !== null) return cls;
   const template = el.getAttribute('template');
   return template ? (templates.get(template)?.getAttribute('class') ?? null) : null;
 }
 
 /** The parsers' warnings for an integer meta value (they never block). */
-function integerNoise(value: string | undefined): VerifyLine[] {
-  return value === undefined ? [] : checkInteger(value).lines;
+function integerNoise(value: string | undefined): readonly VerifyLine[] {
+  return value === undefined ? NO_LINES : checkInteger(value).lines;
 }
 
 /** A score also takes the node-health colours. */
-function scoreNoise(value: string | undefined): VerifyLine[] {
-  if (value === undefined || ['red', 'yellow', 'green'].includes(value.toLowerCase())) return [];
+function scoreNoise(value: string | undefined): readonly VerifyLine[] {
+  if (value === undefined || HEALTH_COLOURS.includes(value.toLowerCase())) return NO_LINES;
   return checkInteger(value).lines;
 }
 
-function intervalNoise(value: string | undefined): VerifyLine[] {
-  return value === undefined ? [] : checkInterval(value).lines;
+function intervalNoise(value: string | undefined): readonly VerifyLine[] {
+  return value === undefined ? NO_LINES : checkInterval(value).lines;
 }
 
-function multipleActive(value: string | undefined): VerifyLine[] {
-  if (value === undefined || MULTIPLE_ACTIVE.includes(value.toLowerCase())) return [];
+function multipleActive(value: string | undefined): readonly VerifyLine[] {
+  if (value === undefined || MULTIPLE_ACTIVE.includes(value.toLowerCase())) return NO_LINES;
   return [
     pcmkLine(
       'pe__unpack_resource',
@@ -167,8 +208,8 @@ function multipleActive(value: string | undefined): VerifyLine[] {
   ];
 }
 
-function requires(id: string, value: string | undefined, stonithEnabled: boolean): VerifyLine[] {
-  if (value === undefined) return [];
+function requires(id: string, value: string | undefined, stonithEnabled: boolean): readonly VerifyLine[] {
+  if (value === undefined) return NO_LINES;
   const v = value.toLowerCase();
   if (!REQUIRES.includes(v)) {
     const fallback = stonithEnabled ? 'fencing' : 'quorum';
@@ -176,7 +217,7 @@ function requires(id: string, value: string | undefined, stonithEnabled: boolean
       pcmkLine('unpack_requires', 'error', `Resetting 'requires' for ${id} to '${fallback}' because '${value}' is not valid`, 'error'),
     ];
   }
-  if (stonithEnabled) return [];
+  if (stonithEnabled) return NO_LINES;
   if (v === 'fencing') {
     return [pcmkLine('unpack_requires', 'warning', `${id} requires fencing but fencing is disabled`, 'warning')];
   }
@@ -185,11 +226,11 @@ function requires(id: string, value: string | undefined, stonithEnabled: boolean
       pcmkLine('unpack_requires', 'warning', `Resetting "requires" for ${id} to "quorum" because fencing is disabled`, 'warning'),
     ];
   }
-  return [];
+  return NO_LINES;
 }
 
-function targetRole(id: string, value: string | undefined, promotable: boolean): VerifyLine[] {
-  if (value === undefined) return [];
+function targetRole(id: string, value: string | undefined, promotable: boolean): readonly VerifyLine[] {
+  if (value === undefined) return NO_LINES;
   const v = value.toLowerCase();
   if (v === 'unknown') {
     return [pcmkLine('get_target_role', 'error', `Ignoring 'target-role' for ${id} because '${value}' is not valid`, 'error')];
@@ -210,5 +251,5 @@ function targetRole(id: string, value: string | undefined, promotable: boolean):
       ),
     ];
   }
-  return [];
+  return NO_LINES;
 }

@@ -11,9 +11,23 @@ const UNITS: Record<string, [number, number]> = {
   h: [3_600_000, 1], hr: [3_600_000, 1],
 };
 
+const DURATION = /^\s*(\d+)\s*([a-zA-Z]+)?/;
+/** Results by text: a CIB repeats a few durations (`20s`, `10s`) thousands of times. */
+const known = new Map<string, number>();
+const KNOWN_MAX = 1000;
+
 export function crmMsec(text: string | null | undefined): number {
   if (!text) return -1;
-  const m = /^\s*(\d+)\s*([a-zA-Z]+)?/.exec(text);
+  let ms = known.get(text);
+  if (ms === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(text, (ms = parseMsec(text)));
+  }
+  return ms;
+}
+
+function parseMsec(text: string): number {
+  const m = DURATION.exec(text);
   if (!m) return -1;
   const unit = UNITS[(m[2] ?? '').toLowerCase()];
   if (!unit) return -1;

@@ -3,7 +3,7 @@
  * attribute sets and operations first, the primitive's values over them; class, provider and
  * type from the template), its agent resolved, its metadata looked up.
  */
-import type { AgentCatalog, AgentSpec } from '../agents/types.js';
+import type { AgentCatalog, AgentFacts, AgentSpec } from '../agents/types.js';
 import { resolveAgentSpec } from '../agents/spec.js';
 import { childElements, type Element } from '../shadow-cib/xml.js';
 import type { CibObject, ResourceView } from './types.js';
@@ -52,17 +52,58 @@ export function reducePrimitive(el: Element, findTemplate: (id: string) => Eleme
   return merged;
 }
 
-/** The agent a CIB resource element names, with crmsh's provider choice for a bare ocf type. */
-export function agentOf(el: Element, catalog: AgentCatalog): AgentSpec | null {
-  const cls = el.getAttribute('class') ?? '';
-  const type = el.getAttribute('type') ?? '';
-  if (!cls && !type) return null;
-  return resolveAgentSpec({ cls, provider: el.getAttribute('provider') ?? '', type }, (t) => catalog.providers(t));
+/** A resource element's class, provider and type attributes ('' when missing). */
+export interface AgentAttributes {
+  cls: string;
+  provider: string;
+  type: string;
 }
 
-export function viewOf(obj: CibObject, catalog: AgentCatalog, findTemplate: (id: string) => Element | null): ResourceView {
+function agentAttributes(el: Element): AgentAttributes {
+  return { cls: el.getAttribute('class') ?? '', provider: el.getAttribute('provider') ?? '', type: el.getAttribute('type') ?? '' };
+}
+
+/** The agent a CIB resource element names, with crmsh's provider choice for a bare ocf type. */
+export function agentOf(el: Element, catalog: AgentCatalog): AgentSpec | null {
+  return agentNamed(agentAttributes(el), catalog);
+}
+
+function agentNamed({ cls, provider, type }: AgentAttributes, catalog: AgentCatalog): AgentSpec | null {
+  if (!cls && !type) return null;
+  return resolveAgentSpec({ cls, provider, type }, (t) => catalog.providers(t));
+}
+
+export interface AgentAndFacts {
+  agent: AgentSpec | null;
+  facts: AgentFacts | null;
+}
+
+/** The agent of a class/provider/type and its facts, resolved once per combination:
+ *  thousands of primitives name a handful of agents. */
+export function agentLookup(catalog: AgentCatalog): (attrs: AgentAttributes) => AgentAndFacts {
+  const known = new Map<string, AgentAndFacts>();
+  return (attrs) => {
+    const key = `${attrs.cls}\0${attrs.provider}\0${attrs.type}`;
+    let found = known.get(key);
+    if (!found) {
+      const agent = agentNamed(attrs, catalog);
+      known.set(key, (found = { agent, facts: agent ? catalog.metadata(agent) : null }));
+    }
+    return found;
+  };
+}
+
+export function viewOf(
+  obj: CibObject,
+  catalog: AgentCatalog,
+  findTemplate: (id: string) => Element | null,
+  lookup: (attrs: AgentAttributes) => AgentAndFacts = agentLookup(catalog),
+): ResourceView {
   const merged = obj.type === 'primitive' ? reducePrimitive(obj.el, findTemplate) : obj.el;
-  if (!merged) return { merged: null, agent: null, facts: null };
-  const agent = agentOf(merged, catalog);
-  return { merged, agent, facts: agent ? catalog.metadata(agent) : null };
+  if (!merged) return { merged: null, agent: null, facts: null, agentKey: '' };
+  const named = agentAttributes(merged);
+  const { agent, facts } = lookup(named);
+  // the element's own attributes (not the template's): crmsh's key for uniqueness
+  const own = merged === obj.el ? named : agentAttributes(obj.el);
+  return { merged, agent, facts, agentKey: `${own.cls}:${own.provider}:${own.type}` };
 }

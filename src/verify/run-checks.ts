@@ -9,8 +9,9 @@ import type { Document, Element } from '../shadow-cib/xml.js';
 import { collectObjects, firstValue } from './cib-objects.js';
 import { UNIQUENESS_CODE, codePointCompare, uniquenessFindings } from './checks/uniqueness.js';
 import { CHECKS, EXTRA_CHECKS } from './registry.js';
-import { viewOf } from './resource-view.js';
-import type { CheckContext, CheckMode, CibObject, Finding, ResourceView, VerifyDiagnostic, Weight } from './types.js';
+import { resourceContent, type ResourceContent } from './resource-content.js';
+import { agentLookup, viewOf } from './resource-view.js';
+import type { Check, CheckContext, CheckMode, CibObject, Finding, ObjectType, ResourceView, VerifyDiagnostic, Weight } from './types.js';
 
 export interface RunChecksOptions {
   catalog: AgentCatalog;
@@ -31,7 +32,16 @@ export interface RunChecksResult {
 }
 
 export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissingMetadata = false, knownNodes: string[] = []): CheckContext {
-  const list = collectObjects(doc);
+  return contextOf(doc, collectObjects(doc), catalog, ignoreMissingMetadata, knownNodes);
+}
+
+function contextOf(
+  doc: Document,
+  list: CibObject[],
+  catalog: AgentCatalog,
+  ignoreMissingMetadata: boolean,
+  knownNodes: string[],
+): CheckContext {
   const objects = new Map<string, CibObject>();
   // a node shares its id with nothing crmsh looks up: other objects win
   for (const o of list) if (o.type !== 'node' && !objects.has(o.id)) objects.set(o.id, o);
@@ -46,6 +56,9 @@ export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissing
     const t = objects.get(id);
     return t && t.type === 'rsc_template' ? t.el : null;
   };
+  const lookup = agentLookup(catalog);
+  // per run: the document may be edited between runs
+  const contents = new Map<Element, ResourceContent>();
   return {
     doc,
     catalog,
@@ -56,8 +69,13 @@ export function buildContext(doc: Document, catalog: AgentCatalog, ignoreMissing
     ignoreMissingMetadata,
     view(obj) {
       let v = views.get(obj);
-      if (!v) views.set(obj, (v = viewOf(obj, catalog, findTemplate)));
+      if (!v) views.set(obj, (v = viewOf(obj, catalog, findTemplate, lookup)));
       return v;
+    },
+    content(el) {
+      let c = contents.get(el);
+      if (!c) contents.set(el, (c = resourceContent(el)));
+      return c;
     },
   };
 }
@@ -75,12 +93,29 @@ function toDiagnostic(f: Finding, check: string): VerifyDiagnostic {
   return d;
 }
 
+/** The checks that apply to each object type, in registry order (looked up per object). */
+function checksByType(checks: readonly Check[]): Map<ObjectType, Check[]> {
+  const byType = new Map<ObjectType, Check[]>();
+  for (const check of checks) {
+    for (const type of check.appliesTo) {
+      let list = byType.get(type);
+      if (!list) byType.set(type, (list = []));
+      if (!list.includes(check)) list.push(check);
+    }
+  }
+  return byType;
+}
+
+const CHECKS_OF = checksByType(CHECKS);
+const EXTRA_CHECKS_OF = checksByType(EXTRA_CHECKS);
+const NO_CHECKS: Check[] = [];
+
 export function runChecks(doc: Document, opts: RunChecksOptions): RunChecksResult {
-  // crmsh's commit skips its checks when there is no primitive at all; its verify does not
-  if (opts.only && hasNoPrimitive(doc)) return { diagnostics: [], worst: 0 };
-  const ctx = buildContext(doc, opts.catalog, opts.ignoreMissingMetadata, opts.knownNodes);
   const all = collectObjects(doc);
-  const checked = all.filter((o) => !opts.only || opts.only.has(o.id));
+  // crmsh's commit skips its checks when there is no primitive at all; its verify does not
+  if (opts.only && !all.some((o) => o.type === 'primitive')) return { diagnostics: [], worst: 0 };
+  const ctx = contextOf(doc, all, opts.catalog, opts.ignoreMissingMetadata ?? false, opts.knownNodes ?? []);
+  const checked = opts.only ? all.filter((o) => opts.only!.has(o.id)) : all;
   const diagnostics: VerifyDiagnostic[] = [];
 
   const checkedIds = new Set(checked.filter((o) => o.type === 'primitive').map((o) => o.id));
@@ -88,19 +123,18 @@ export function runChecks(doc: Document, opts: RunChecksOptions): RunChecksResul
 
   const sorted = [...checked].sort((a, b) => codePointCompare(a.id, b.id));
   for (const obj of sorted) {
-    for (const check of CHECKS) {
-      if (!check.appliesTo.includes(obj.type)) continue;
+    for (const check of CHECKS_OF.get(obj.type) ?? NO_CHECKS) {
       const { findings, stop } = check.run(obj, ctx);
       for (const f of findings) diagnostics.push(toDiagnostic(f, check.code));
       if (stop) break;
     }
     if (!opts.extras) continue;
-    for (const check of EXTRA_CHECKS) {
-      if (!check.appliesTo.includes(obj.type)) continue;
+    for (const check of EXTRA_CHECKS_OF.get(obj.type) ?? NO_CHECKS) {
       for (const f of check.run(obj, ctx).findings) diagnostics.push({ ...toDiagnostic(f, check.code), code: check.code });
     }
   }
-  const worst = diagnostics.reduce<0 | 1 | 2>((w, d) => Math.max(w, weightValue(d.weight, opts.checkMode)) as 0 | 1 | 2, 0);
+  let worst: 0 | 1 | 2 = 0;
+  for (const d of diagnostics) worst = Math.max(worst, weightValue(d.weight, opts.checkMode)) as 0 | 1 | 2;
   return { diagnostics, worst };
 }
 

@@ -5,6 +5,7 @@
 import type { AgentCatalog, AgentFacts, AgentSpec } from '../agents/types.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { Document, Element } from '../shadow-cib/xml.js';
+import type { ResourceContent } from './resource-content.js';
 
 /** crmsh's object types (`configure show` keywords). */
 export type ObjectType =
@@ -41,6 +42,9 @@ export interface ResourceView {
   merged: Element | null;
   agent: AgentSpec | null;
   facts: AgentFacts | null;
+  /** the element's own `class:provider:type` attributes, crmsh's key for parameter
+   *  uniqueness ('' when `merged` is null) */
+  agentKey: string;
 }
 
 export interface CheckContext {
@@ -55,6 +59,8 @@ export interface CheckContext {
   /** crmsh's `ignore_missing_metadata` option */
   ignoreMissingMetadata: boolean;
   view(obj: CibObject): ResourceView;
+  /** what the checks read below a primitive or template element, gathered once per run */
+  content(el: Element): ResourceContent;
 }
 
 /** One check: a stable code, the object types it applies to, and a pure function. A check

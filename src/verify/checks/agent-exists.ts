@@ -3,7 +3,20 @@
 import { agentLabel } from '../../agents/spec.js';
 import { suggestAgents } from '../../agents/suggest-agent.js';
 import { error } from '../findings.js';
-import type { Check } from '../types.js';
+import { perRun } from '../per-run.js';
+import type { AgentSpec } from '../../agents/types.js';
+import type { Check, CheckContext } from '../types.js';
+
+/** The alternatives to a missing agent, looked for once per agent in a run. */
+const alternativesByAgent = perRun(() => new Map<string, string[]>());
+
+function alternativesTo(spec: AgentSpec, ctx: CheckContext): string[] {
+  const known = alternativesByAgent(ctx);
+  const key = `${spec.cls}\0${spec.provider}\0${spec.type}`;
+  let alternatives = known.get(key);
+  if (!alternatives) known.set(key, (alternatives = suggestAgents(spec, ctx.catalog)));
+  return alternatives;
+}
 
 export const agentExists: Check = {
   code: 'TCRM3103',
@@ -16,7 +29,7 @@ export const agentExists: Check = {
     if (ctx.ignoreMissingMetadata) return { findings: [], stop: true };
     const noMeta = error(`${label}: got no meta-data, does this RA exist?`, 'none');
     if (ctx.asymmetric) return { findings: [noMeta], stop: true };
-    const alternatives = suggestAgents(spec, ctx.catalog);
+    const alternatives = alternativesTo(spec, ctx);
     const hint = alternatives.length > 0 ? `did you mean ${alternatives.map((a) => `'${a}'`).join(' or ')}?` : undefined;
     return { findings: [noMeta, error(`${label}: no such resource agent`, 'error', hint)], stop: true };
   },

@@ -1,13 +1,16 @@
 /** A location's `node`, and the `#uname eq` values of its rules, must name a node
  *  (case-insensitive). The rule part runs after the pattern check, as in crmsh. */
-import { didYouMean } from '../../agents/suggest.js';
 import { childElements } from '../../shadow-cib/xml.js';
 import { warning } from '../findings.js';
-import type { Check, CheckContext, CibObject } from '../types.js';
+import { perRun, rememberedDidYouMean } from '../per-run.js';
+import type { Check, CheckContext, CibObject, Finding } from '../types.js';
+
+const nodeUnames = perRun((ctx: CheckContext): string[] =>
+  [...ctx.objects.values()].filter((o) => o.type === 'node').map((o) => o.el.getAttribute('uname') ?? ''),
+);
 
 function nodeWarning(obj: CibObject, ctx: CheckContext, uname: string) {
-  const names = [...ctx.objects.values()].filter((o) => o.type === 'node').map((o) => o.el.getAttribute('uname') ?? '');
-  return warning(`${obj.id}: referenced node ${uname} does not exist`, didYouMean(uname, names));
+  return warning(`${obj.id}: referenced node ${uname} does not exist`, rememberedDidYouMean(uname, nodeUnames(ctx)));
 }
 
 export const locationNode: Check = {
@@ -24,13 +27,15 @@ export const locationRuleNodes: Check = {
   code: 'TCRM3112',
   appliesTo: ['location'],
   run(obj, ctx) {
-    const findings = childElements(obj.el)
-      .filter((r) => r.tagName === 'rule')
-      .flatMap((r) => childElements(r).filter((e) => e.tagName === 'expression'))
-      .filter((e) => e.getAttribute('attribute') === '#uname')
-      .map((e) => e.getAttribute('value'))
-      .filter((v): v is string => !!v && !ctx.nodeNames.has(v.toLowerCase()))
-      .map((v) => nodeWarning(obj, ctx, v));
+    const findings: Finding[] = [];
+    for (const rule of childElements(obj.el)) {
+      if (rule.tagName !== 'rule') continue;
+      for (const e of childElements(rule)) {
+        if (e.tagName !== 'expression' || e.getAttribute('attribute') !== '#uname') continue;
+        const v = e.getAttribute('value');
+        if (v && !ctx.nodeNames.has(v.toLowerCase())) findings.push(nodeWarning(obj, ctx, v));
+      }
+    }
     return { findings };
   },
 };

@@ -6,34 +6,34 @@
  * Order: the monitors, then the other configured ops by first appearance (a repeated name
  * keeps its first place and its last attributes), then implicit start and stop.
  */
-import { didYouMean } from '../../agents/suggest.js';
-import { childElements, type Element } from '../../shadow-cib/xml.js';
 import { crmMsec } from '../crm-time.js';
 import { factsIndex, type FactsIndex } from '../facts-index.js';
 import { warning } from '../findings.js';
+import { rememberedDidYouMean } from '../per-run.js';
+import { pairValue, type AttributeList, type OpEntry } from '../resource-content.js';
 import type { Check, Finding } from '../types.js';
 
-type Attrs = Map<string, string>;
+/** An op's attributes (its name and id among them). */
+type Attrs = AttributeList;
 const NO_INTERVAL = new Set(['start', 'stop', 'promote', 'demote']);
+const REQUIRED_OPS = ['start', 'stop'];
+const NO_ATTRS: Attrs = [];
 
-/** Every `op` below the resource (crmsh reads `.//operations/op`), name → attributes. */
-function configuredOps(rsc: Element): Array<[string, Attrs]> {
-  const out: Array<[string, Attrs]> = [];
-  const walk = (el: Element): void => {
-    for (const c of childElements(el)) {
-      if (c.tagName === 'op' && el.tagName === 'operations') {
-        const name = c.getAttribute('name');
-        if (!name) continue;
-        const attrs: Attrs = new Map();
-        for (const a of Array.from(c.attributes)) if (a.name !== 'name' && a.name !== 'id') attrs.set(a.name, a.value);
-        out.push([name, attrs]);
-      } else {
-        walk(c);
-      }
-    }
-  };
-  walk(rsc);
-  return out;
+interface ConfiguredOps {
+  /** the monitors in document order */
+  monitors: Attrs[];
+  /** the other ops by name: a repeated name keeps its first place and its last attributes */
+  others: Map<string, Attrs>;
+}
+
+function configuredOps(ops: OpEntry[]): ConfiguredOps {
+  const configured: ConfiguredOps = { monitors: [], others: new Map() };
+  for (const { attrs } of ops) {
+    const name = pairValue(attrs, 'name');
+    if (name === 'monitor') configured.monitors.push(attrs);
+    else if (name) configured.others.set(name, attrs);
+  }
+  return configured;
 }
 
 type Key = 'timeout' | 'interval';
@@ -61,6 +61,18 @@ function advised(table: FactsIndex, op: string, key: Key, role?: string, depth?:
 
 const shown = (v: string | undefined): string => v ?? 'None';
 
+function push(findings: Finding[], f: Finding | null): void {
+  if (f) findings.push(f);
+}
+
+/** The op's own timeout ("specified"), else op_defaults' ("default"), against the advised. */
+function timeoutFinding(id: string, op: string, specified: string | undefined, opDefault: string | undefined, adv: string | undefined): Finding | null {
+  const actual = specified ?? opDefault;
+  if (!actual || !(crmMsec(adv) - crmMsec(actual) > 0)) return null;
+  const form = specified !== undefined ? 'specified timeout' : 'default timeout';
+  return warning(`${id}: ${form} ${actual} for ${op} is smaller than the advised ${shown(adv)}`);
+}
+
 export const operations: Check = {
   code: 'TCRM3104',
   appliesTo: ['primitive', 'rsc_template'],
@@ -71,47 +83,36 @@ export const operations: Check = {
     const table = factsIndex(view.facts);
     const known = table.knownActions;
 
-    const monitors: Attrs[] = [];
-    const others = new Map<string, Attrs>();
-    for (const [name, attrs] of configuredOps(view.merged)) {
-      if (name === 'monitor') monitors.push(attrs);
-      else others.set(name, attrs);
-    }
-    for (const req of ['start', 'stop']) if (!others.has(req) && !stonith) others.set(req, new Map());
+    const { monitors, others } = configuredOps(ctx.content(view.merged).ops);
+    if (!stonith) for (const req of REQUIRED_OPS) if (!others.has(req)) others.set(req, NO_ATTRS);
 
     const findings: Finding[] = [];
     const id = obj.id;
-    const timeoutCheck = (op: string, item: Attrs, adv: string | undefined): void => {
-      const specified = item.get('timeout');
-      const actual = specified ?? ctx.opDefaultTimeout;
-      const form = specified !== undefined ? 'specified timeout' : 'default timeout';
-      if (actual && crmMsec(adv) - crmMsec(actual) > 0) {
-        findings.push(warning(`${id}: ${form} ${actual} for ${op} is smaller than the advised ${shown(adv)}`));
-      }
-    };
-
     // monitors first: unique non-zero intervals, then their timeouts
     const seen: number[] = [];
     for (const m of monitors) {
-      const adv = advised(table, 'monitor', 'interval', m.get('role'), m.get('depth'));
-      const ms = crmMsec(m.get('interval'));
+      const adv = advised(table, 'monitor', 'interval', pairValue(m, 'role'), pairValue(m, 'depth'));
+      const ms = crmMsec(pairValue(m, 'interval'));
       if (ms === 0) findings.push(warning(`${id}: interval in monitor should be larger than 0, advised is ${shown(adv)}`));
       else if (seen.includes(ms)) findings.push(warning(`${id}: interval in monitor must be unique, advised is ${shown(adv)}`));
       else seen.push(ms);
     }
-    for (const m of monitors) timeoutCheck('monitor', m, advised(table, 'monitor', 'timeout', m.get('role'), m.get('depth')));
+    for (const m of monitors) {
+      const adv = advised(table, 'monitor', 'timeout', pairValue(m, 'role'), pairValue(m, 'depth'));
+      push(findings, timeoutFinding(id, 'monitor', pairValue(m, 'timeout'), ctx.opDefaultTimeout, adv));
+    }
 
     for (const [op, attrs] of others) {
       if (stonith && (op === 'start' || op === 'stop')) continue;
       if (!known.has(op)) {
-        findings.push(warning(`${id}: action '${op}' not found in Resource Agent meta-data`, didYouMean(op, known)));
+        findings.push(warning(`${id}: action '${op}' not found in Resource Agent meta-data`, rememberedDidYouMean(op, known)));
         continue;
       }
-      const interval = attrs.get('interval');
+      const interval = pairValue(attrs, 'interval');
       if (interval !== undefined && NO_INTERVAL.has(op) && crmMsec(interval) !== 0) {
         findings.push(warning(`${id}: Specified interval for ${op} is ${interval}, it must be 0`));
       }
-      timeoutCheck(op, attrs, advised(table, op, 'timeout'));
+      push(findings, timeoutFinding(id, op, pairValue(attrs, 'timeout'), ctx.opDefaultTimeout, advised(table, op, 'timeout')));
     }
     return { findings };
   },

@@ -5,8 +5,7 @@
  * never weigh in crmsh's return code.
  */
 import { didYouMean } from '../../agents/suggest.js';
-import type { ParamFacts } from '../../agents/types.js';
-import { childElements } from '../../shadow-cib/xml.js';
+import type { AgentFacts, ParamFacts } from '../../agents/types.js';
 import type { Check, Finding } from '../types.js';
 
 const BOOLEAN = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'y', 'n']);
@@ -53,6 +52,15 @@ function prefixLength(dotted: string): number | null {
   return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : null;
 }
 
+const byNameCache = new WeakMap<AgentFacts, Map<string, ParamFacts>>();
+
+/** An agent's parameters by name (the last definition of a repeated name wins), built once. */
+function paramsByName(facts: AgentFacts): Map<string, ParamFacts> {
+  let byName = byNameCache.get(facts);
+  if (!byName) byNameCache.set(facts, (byName = new Map(facts.params.map((p) => [p.name, p]))));
+  return byName;
+}
+
 export const paramValues: Check = {
   code: 'TCRM3201',
   appliesTo: ['primitive', 'rsc_template'],
@@ -60,17 +68,15 @@ export const paramValues: Check = {
     const view = ctx.view(obj);
     if (!view.facts || !view.merged || !view.agent) return { findings: [] };
     const agent = view.agent.cls === 'ocf' ? `ocf:${view.agent.provider}:${view.agent.type}` : '';
-    const byName = new Map(view.facts.params.map((p) => [p.name, p]));
+    const byName = paramsByName(view.facts);
     const findings: Finding[] = [];
-    for (const set of childElements(view.merged).filter((c) => c.tagName === 'instance_attributes')) {
-      for (const nv of childElements(set).filter((c) => c.tagName === 'nvpair')) {
-        const name = nv.getAttribute('name') ?? '';
-        const value = nv.getAttribute('value');
-        const p = byName.get(name);
-        if (!p || value === null) continue;
-        const problem = agentRule(agent, name, value) ?? typeProblem(p, value);
-        if (problem) findings.push({ ...problem, message: `${obj.id}: ${problem.message}` });
-      }
+    for (const nv of ctx.content(view.merged).params) {
+      const name = nv.name ?? '';
+      const value = nv.value;
+      const p = byName.get(name);
+      if (!p || value === null) continue;
+      const problem = agentRule(agent, name, value) ?? typeProblem(p, value);
+      if (problem) findings.push({ ...problem, message: `${obj.id}: ${problem.message}` });
     }
     return { findings };
   },

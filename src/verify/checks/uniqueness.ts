@@ -5,18 +5,24 @@
  * Looking up each primitive's agent repeats crmsh's "got no meta-data" line for absent agents.
  */
 import { agentLabel } from '../../agents/spec.js';
-import { childElements } from '../../shadow-cib/xml.js';
 import { factsIndex } from '../facts-index.js';
 import { error, warning } from '../findings.js';
-import type { CheckContext, Finding } from '../types.js';
+import type { CheckContext, CibObject, Finding } from '../types.js';
 
 export const UNIQUENESS_CODE = 'TCRM3130';
 
+interface Clash {
+  name: string;
+  value: string;
+  ids: string[];
+}
+
 export function uniquenessFindings(ctx: CheckContext, checked: Set<string>): Finding[] {
-  const primitives = [...ctx.objects.values()].filter((o) => o.type === 'primitive');
+  const primitives: CibObject[] = [];
+  for (const o of ctx.objects.values()) if (o.type === 'primitive') primitives.push(o);
   if (!primitives.some((p) => checked.has(p.id))) return [];
   const findings: Finding[] = [];
-  const clashes = new Map<string, { name: string; value: string; ids: string[] }>();
+  const clashes = new ClashTable();
   // document order: crmsh walks an unordered set, tcrm keeps the order stable
   for (const prim of primitives) {
     const view = ctx.view(prim);
@@ -30,26 +36,38 @@ export function uniquenessFindings(ctx: CheckContext, checked: Set<string>): Fin
     const unique = factsIndex(view.facts).unique;
     if (unique.size === 0) continue;
     // keyed by the primitive's own class/provider/type attributes, as crmsh does
-    const agentKey = ['class', 'provider', 'type'].map((a) => prim.el.getAttribute(a) ?? '').join(':');
-    for (const set of childElements(view.merged).filter((c) => c.tagName === 'instance_attributes')) {
-      for (const nv of childElements(set).filter((c) => c.tagName === 'nvpair')) {
-        const name = nv.getAttribute('name');
-        const value = nv.getAttribute('value');
-        if (!name || value === null || !unique.has(name)) continue;
-        const key = `${agentKey}\u0000${name}\u0000${value}`;
-        const entry = clashes.get(key) ?? { name, value, ids: [] };
-        entry.ids.push(prim.id);
-        clashes.set(key, entry);
-      }
+    const agentKey = view.agentKey;
+    for (const { name, value } of ctx.content(view.merged).params) {
+      if (name && value !== null && unique.has(name)) clashes.add(agentKey, name, value, prim.id);
     }
   }
-  for (const { name, value, ids } of clashes.values()) {
+  for (const { name, value, ids } of clashes.inOrder) {
     if (ids.length < 2 || !ids.some((id) => checked.has(id))) continue;
     const sorted = [...ids].sort(codePointCompare);
     const f = warning(`Resources ${sorted.join(',')} violate uniqueness for parameter "${name}": "${value}"`);
     findings.push({ ...f, weight: 'always2' });
   }
   return findings;
+}
+
+/** The primitives sharing each agent/parameter/value, the clashes in order of first sight
+ *  (nested maps: no joined key to build and hash for each of thousands of values). */
+class ClashTable {
+  readonly inOrder: Clash[] = [];
+  private readonly byAgent = new Map<string, Map<string, Map<string, Clash>>>();
+
+  add(agentKey: string, name: string, value: string, id: string): void {
+    let byName = this.byAgent.get(agentKey);
+    if (!byName) this.byAgent.set(agentKey, (byName = new Map()));
+    let byValue = byName.get(name);
+    if (!byValue) byName.set(name, (byValue = new Map()));
+    let clash = byValue.get(value);
+    if (!clash) {
+      byValue.set(value, (clash = { name, value, ids: [] }));
+      this.inOrder.push(clash);
+    }
+    clash.ids.push(id);
+  }
 }
 
 export function codePointCompare(a: string, b: string): number {
