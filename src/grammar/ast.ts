@@ -47,12 +47,15 @@ export interface AttrSet {
 }
 
 export type BinaryOp = 'lt' | 'gt' | 'lte' | 'gte' | 'eq' | 'ne';
+/** An operator word as written: crmsh matches it in any case but stores it unchanged (`EQ`
+ *  gives operation="EQ", which the schema then refuses at commit). */
+export type WrittenOp<T extends string> = T | Uppercase<T> | (string & {});
 
 export type Expr =
   | {
       kind: 'binary';
       attr: string;
-      op: BinaryOp;
+      op: WrittenOp<BinaryOp>;
       /** `string | integer | number | version` when written as `type:op`. */
       type?: string;
       value: string;
@@ -60,7 +63,7 @@ export type Expr =
       valueSource?: string;
       at: Position;
     }
-  | { kind: 'unary'; op: 'defined' | 'not_defined'; attr: string; at: Position }
+  | { kind: 'unary'; op: WrittenOp<'defined' | 'not_defined'>; attr: string; at: Position }
   | {
       kind: 'date';
       /** As written: `lt`, `gt`, `in`, `in_range`, `spec`, `date_spec`. */
@@ -189,7 +192,13 @@ export type RefItem =
       /** `sequential=` / `require-all=` inside the brackets, as written. */
       options: Array<[string, string]>;
       at: Position;
-    };
+    }
+  /**
+   * `sequential=` / `require-all=` outside brackets: crmsh sets it for the set being built and
+   * the following ones, until the next closing bracket (`a b require-all=false` is one set).
+   * It also counts as a word, so the list is no longer the simple two-reference form.
+   */
+  | { kind: 'option'; name: 'sequential' | 'require-all'; value: string; at: Position };
 
 export interface LocationStmt extends Base {
   kind: 'location';
@@ -197,7 +206,15 @@ export interface LocationStmt extends Base {
   rsc:
     | ({ kind: 'id' } & Ref)
     | { kind: 'pattern'; pattern: string; at: Position }
-    | { kind: 'set'; refs: RscRef[]; at: Position };
+    | {
+        kind: 'set';
+        /** Every reference, flattened. */
+        refs: RscRef[];
+        /** The list as written inside `{ }`: crmsh reads it as any constraint's set list
+         *  (brackets, options, a role change starting a new set). */
+        items?: RefItem[];
+        at: Position;
+      };
   /** `role=` / `$role=` / `resource-discovery=` in written order (also the old placement after
    *  the node). Names are normalised to `role` / `resource-discovery`. */
   options: Array<[string, string]>;

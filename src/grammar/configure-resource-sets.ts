@@ -97,9 +97,10 @@ export function scanResourceSets(tokens: WordToken[], kind: SuffixKind): SetScan
       const [name, value] = parts;
       if (name !== 'sequential' && name !== 'require-all') return fail('Unknown attribute', w, w);
       if (!isBooleanWord(value)) return fail(`Not a boolean: ${value}`, w, w);
-      // Outside brackets crmsh applies the option to the following sets; the AST keeps only
-      // options written inside a bracketed set.
+      // Inside brackets the option belongs to that set; outside, crmsh applies it from the set
+      // being built on (lowering replays that), so it stays an item of the list.
       if (open) open.options.push([name, value]);
+      else items.push({ kind: 'option', name: name as 'sequential' | 'require-all', value, at: w.at });
       continue;
     }
     const parts = p.split(':');

@@ -13,6 +13,12 @@ import type { LogicalLine, Word } from './words.js';
 export interface SplitOptions {
   /** Return comment lines as `words: []` lines (load/edit attach them to the next object). */
   keepComments?: boolean;
+  /**
+   * Drop a last line whose continuation the text's end cut off. crmsh's input loop (`-f FILE`,
+   * piped stdin: utils.multi_input) hits the end of input before the line is complete and never
+   * runs it; `load` and `edit` text (utils.lines2cli) keep it, so that is the default.
+   */
+  dropUnfinished?: boolean;
 }
 
 /** One physical piece of a logical line: where its kept text starts in the joined text and in the file. */
@@ -158,6 +164,7 @@ export function splitLogicalLines(text: string, file: string, opts: SplitOptions
     let joined = '';
     const first = lines[k];
     let last = first;
+    let unfinished = false;
     for (;;) {
       const phys = lines[k];
       last = phys;
@@ -168,9 +175,14 @@ export function splitLogicalLines(text: string, file: string, opts: SplitOptions
       if (continues) kept = kept.replace(/\\+$/, '');
       pieces.push({ joinedStart: joined.length, line: phys.line, col: lead + 1, offset: phys.offset + lead });
       joined += kept;
-      if (!continues || k >= lines.length) break;
+      if (!continues) break;
+      // The text's end, or only the empty piece after its final newline, is left.
+      if (k >= lines.length || (k === lines.length - 1 && lines[k]!.text === '' && text.endsWith('\n'))) {
+        unfinished = true;
+        if (opts.dropUnfinished || k >= lines.length) break;
+      }
     }
-    if (joined.length === 0) continue;
+    if (joined.length === 0 || (unfinished && opts.dropUnfinished)) continue;
     const map = new PositionMap(file, pieces);
     const at = map.at(0);
     if (joined.startsWith('#')) {

@@ -10,7 +10,6 @@ import type {
   AgentSpec,
   AttrSet,
   AttrSetKind,
-  BinaryOp,
   BundlePart,
   ConfigStatement,
   Expr,
@@ -177,11 +176,11 @@ function expr(n: CstNode): Expr {
   const unary = tok(n, 'unary');
   const attr = tok(n, 'attr')!;
   if (unary) {
-    return { kind: 'unary', op: unary.image.toLowerCase() as 'defined' | 'not_defined', attr: attr.image, at: at(unary) };
+    return { kind: 'unary', op: unary.image, attr: attr.image, at: at(unary) };
   }
   const m = P.BINOP.exec(tok(n, 'op')!.image)!;
   const value = tok(n, 'value')!.image;
-  const e: Expr = { kind: 'binary', attr: attr.image, op: m[3].toLowerCase() as BinaryOp, value, at: at(attr) };
+  const e: Expr = { kind: 'binary', attr: attr.image, op: m[3], value, at: at(attr) };
   if (m[2]) e.type = m[2];
   const vs = VALUE_SOURCE.exec(value);
   if (vs && vs[3] !== undefined) {
@@ -308,10 +307,15 @@ const BUILDERS: Record<string, Builder> = {
     let rsc: ConfigStatement & { kind: 'location' } extends { rsc: infer R } ? R : never;
     if (pattern) rsc = { kind: 'pattern', pattern: P.RSC_PATTERN.exec(pattern.image)![1], at: at(pattern) };
     else if (brace) {
-      const refs = scanResourceSets(toks(n, 'setWords'), 'role').items.flatMap((i) =>
-        i.kind === 'set' ? i.refs : [{ name: i.name, ...(i.suffix !== undefined ? { suffix: i.suffix } : {}), at: i.at }],
+      const items = scanResourceSets(toks(n, 'setWords'), 'role').items;
+      const refs = items.flatMap((i) =>
+        i.kind === 'set'
+          ? i.refs
+          : i.kind === 'ref'
+            ? [{ name: i.name, ...(i.suffix !== undefined ? { suffix: i.suffix } : {}), at: i.at }]
+            : [],
       );
-      rsc = { kind: 'set', refs, at: at(brace) };
+      rsc = { kind: 'set', refs, items, at: at(brace) };
     } else rsc = { kind: 'id', ...ref(tok(n, 'rsc')!) };
     const options = toks(n, 'attrs').map((t): [string, string] => {
       const m = P.LOCATION_ATTR.exec(t.image)!;

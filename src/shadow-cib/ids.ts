@@ -108,8 +108,6 @@ const NO_ID = new Set([
   'resource_ref',
   'obj_ref',
   'role',
-  'port-mapping',
-  'storage-mapping',
 ]);
 
 /**

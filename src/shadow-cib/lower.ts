@@ -86,24 +86,28 @@ export function applyUpdate(doc: Document, stmt: ConfigStatement, ctx: LowerCont
   const old = id === undefined ? undefined : findObject(doc, id);
   if (!old || old.tagName === 'node') return applyStatement(doc, stmt, ctx);
   const parent = old.parentNode!;
-  const before = old.nextSibling;
   const members = CONTAINER_TAGS.has(old.tagName) ? childElements(old).filter((c) => RESOURCE_TAGS.has(c.tagName)) : [];
   // Members wait beside the container, or at the top when the container is itself inside one
   // (a group in a clone): a member left inside the clone would count as already contained.
   const holder = CONTAINER_TAGS.has((parent as Element).tagName ?? '') ? ensureSection(doc, 'resources') : parent;
   for (const m of members) holder.insertBefore(m, holder === parent ? old : null);
+  // An empty text node keeps the object's place: its next sibling may itself move into the new
+  // definition (`modgroup g add b` when b, removed earlier, stands right after g).
+  const place = doc.createTextNode('');
+  parent.insertBefore(place, old);
   parent.removeChild(old);
   const released = idsUnder(old);
   for (const x of released) ctx.ids.release(x);
 
   const env = makeEnv(doc, ctx, stmt.comments);
-  env.replacing = { old, parent, before };
+  env.replacing = { old, parent, before: place };
   const result = lower(env, stmt);
   if (result.failed) {
-    parent.insertBefore(old, before);
+    parent.insertBefore(old, place);
     for (const m of members) old.appendChild(m);
     for (const x of released) ctx.ids.reserve(x);
   }
+  parent.removeChild(place);
   return [...result.diags, ...unresolvedReferenceErrors(env)];
 }
 

@@ -33,13 +33,14 @@ export interface ShowResult {
 
 const DEFAULT_OBSCURE = 'passw*';
 
-function contextFor(doc: Document, all: CibObject[], globs: string[]): RenderContext {
+function contextFor(doc: Document, all: CibObject[], globs: string[], changed?: ReadonlySet<string>): RenderContext {
   const schema = doc.documentElement?.getAttribute('validate-with') ?? '';
   return {
     obscure: obscurerFor(globs),
     nodeCount: all.filter((o) => o.kind === 'node').length,
     schemaKnown: /^pacemaker-\d/.test(schema),
     referencedRuleIds: referencedRuleIds(doc),
+    ...(changed ? { changedIds: changed } : {}),
   };
 }
 
@@ -76,10 +77,12 @@ export function sortForDisplay(objects: CibObject[], sortElements: boolean): Cib
 
 export function showConfiguration(doc: Document, opts: ShowOptions): ShowResult {
   const all = collectObjects(sanitizedConfiguration(configurationOf(doc)));
-  const selectors = opts.selectors.filter((s) => !s.startsWith('obscure:') && s !== 'NOOBJ');
+  const selectors = opts.selectors.filter((s) => !s.startsWith('obscure:'));
   const globs = obscureGlobs(opts.selectors, opts);
-  const ctx = contextFor(doc, all, globs);
-  const { objects, diagnostics } = selectObjects(all, selectors, opts.changed);
+  const ctx = contextFor(doc, all, globs, opts.changed);
+  // crmsh's filter_objects: a first selector NOOBJ selects nothing (elsewhere it is an id).
+  const { objects, diagnostics } =
+    selectors[0] === 'NOOBJ' ? { objects: [], diagnostics: [] } : selectObjects(all, selectors, opts.changed);
   // crmsh still prints an (empty) `<cib>` for `show xml` after an unknown id.
   if (opts.xml) return { text: showXml(doc, objects, ctx.obscure), diagnostics };
   if (diagnostics.length > 0) return { text: '', diagnostics };

@@ -47,7 +47,15 @@ export function lowerOrder(env: Env, stmt: OrderStmt): Lowered {
     kind = orderKind(stmt.kindOrScore);
     if (kind === undefined) {
       const first = stmt.refs[0];
-      const near = first === undefined ? '' : ` near <${first.kind === 'ref' ? first.name + (first.suffix !== undefined ? ':' + first.suffix : '') : first.bracket}>`;
+      const word =
+        first === undefined
+          ? undefined
+          : first.kind === 'ref'
+            ? first.name + (first.suffix !== undefined ? ':' + first.suffix : '')
+            : first.kind === 'set'
+              ? first.bracket
+              : `${first.name}=${first.value}`;
+      const near = word === undefined ? '' : ` near <${word}>`;
       return failed([syntaxError('order', `Invalid kind: ${stmt.kindOrScore}${near}`, stmt.text, stmt.at)]);
     }
   }

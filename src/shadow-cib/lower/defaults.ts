@@ -28,9 +28,14 @@ export function lowerDefaults(env: Env, stmt: PropertyStmt): Lowered {
     (present && childElements(present).find((s) => s.tagName === where.tag && s.getAttribute('id') === setId)) ??
     allObjects(env.doc).find((o) => o.tagName !== 'node' && o.getAttribute('id') === setId);
   if (existing) {
+    // crmsh's copy_nvpairs: a rule with an id replaces the child with that id, any other is
+    // appended after what the set already holds (so an earlier nvpair stays before it).
     for (const r of childElements(built).filter((c) => c.tagName === 'rule')) {
       built.removeChild(r);
-      existing.insertBefore(r, childElements(existing).find((c) => c.tagName === 'nvpair') ?? null);
+      const id = r.getAttribute('id');
+      const same = id ? childElements(existing).find((c) => c.getAttribute('id') === id) : undefined;
+      if (same) existing.replaceChild(r, same);
+      else existing.appendChild(r);
     }
     for (const nv of childElements(built).filter((c) => c.tagName === 'nvpair')) {
       const name = nv.getAttribute('name');

@@ -25,7 +25,8 @@ export function lowerLocation(env: Env, stmt: LocationStmt): Lowered {
   attrs.push(...after.map(option));
   const el = element(env.doc, 'rsc_location', attrs);
   if (rsc.kind === 'set') {
-    for (const s of buildResourceSets(env, [{ kind: 'set', bracket: '(', refs: rsc.refs, options: [['sequential', 'true'], ['require-all', 'true']], at: rsc.at }], 'role')) {
+    const items = rsc.items ?? [{ kind: 'set', bracket: '(', refs: rsc.refs, options: [['sequential', 'true'], ['require-all', 'true']], at: rsc.at }];
+    for (const s of buildResourceSets(env, items, 'role')) {
       el.appendChild(s);
     }
   }

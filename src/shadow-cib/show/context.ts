@@ -11,4 +11,7 @@ export interface RenderContext {
   /** Ids that some `<rule id-ref>` in the whole configuration points at: crmsh shows those
    *  rules with `$id=`, so the reference still reads back (absent: none). */
   referencedRuleIds?: ReadonlySet<string>;
+  /** Ids created or modified in this session: crmsh judges an object's text form only when it
+   *  loads the CIB, so an object it changed since keeps its text form until the next load. */
+  changedIds?: ReadonlySet<string>;
 }

@@ -7,6 +7,7 @@
  */
 import { COMMENT_NODE, ELEMENT_NODE, attributesOf, childElements, type Element } from '../xml.js';
 import { OP_ATTRIBUTES } from '../../cib-names.js';
+import { DATE_SPEC_NAMES } from '../../grammar/configure-patterns.js';
 import type { RenderContext } from './context.js';
 
 interface Shape {
@@ -18,7 +19,10 @@ interface Shape {
 const ANY: Shape = { attrs: ['*'] };
 const NVPAIR: Shape = { attrs: ['id', 'name', 'value', 'id-ref'] };
 const EXPRESSION: Shape = { attrs: ['id', 'attribute', 'operation', 'value', 'type', 'value-source'] };
-const DATE_FIELDS = ['id', 'hours', 'monthdays', 'weekdays', 'yearsdays', 'yeardays', 'months', 'weeks', 'years', 'weekyears', 'moon', 'minutes', 'seconds', 'days'];
+// Only the names crmsh's parser takes after `date spec`/`date in` (its own `yearsdays`
+// spelling included): a date_spec or duration with `yeardays`, `days`, `minutes` or `seconds`
+// prints, but crmsh cannot read the line back, so it shows the rule as XML.
+const DATE_FIELDS = ['id', ...DATE_SPEC_NAMES];
 const DATE_EXPRESSION: Shape = {
   attrs: ['id', 'operation', 'start', 'end'],
   children: { duration: { attrs: DATE_FIELDS }, date_spec: { attrs: DATE_FIELDS } },
@@ -230,6 +234,16 @@ function fencingReadsBack(el: Element, ctx: RenderContext): boolean {
   return original.sort().join('\n') === readBack.sort().join('\n');
 }
 
+/**
+ * An `<operations>` with neither ops nor an id prints as nothing at all, so reading the text back
+ * loses it (crmsh then shows the primitive as XML); with an id it prints `operations $id=…`.
+ */
+function operationsReadBack(el: Element): boolean {
+  return childElements(el).every(
+    (c) => c.tagName !== 'operations' || c.hasAttribute('id') || c.hasAttribute('id-ref') || childElements(c).length > 0,
+  );
+}
+
 const NODE_TYPES = new Set(['normal', 'member', 'ping', 'remote']);
 
 function kindSpecificReadsBack(kind: string, el: Element, ctx: RenderContext): boolean {
@@ -243,9 +257,10 @@ function kindSpecificReadsBack(kind: string, el: Element, ctx: RenderContext): b
       return true;
     }
     case 'primitive':
+      if (!operationsReadBack(el)) return false;
       return el.hasAttribute('template') ? !el.hasAttribute('type') && !el.hasAttribute('class') : el.hasAttribute('type');
     case 'rsc_template':
-      return el.hasAttribute('type');
+      return operationsReadBack(el) && el.hasAttribute('type');
     case 'clone':
     case 'ms':
       return childElements(el).filter((c) => c.tagName === 'primitive' || c.tagName === 'group').length === 1;
@@ -310,9 +325,24 @@ function expressionsReadBack(el: Element): boolean {
   return true;
 }
 
+/**
+ * crmsh's attribute lists read rules before name/value pairs: a rule after a pair (as crmsh's
+ * own `property rule …` on an existing set leaves it) does not read back. crmsh finds that out
+ * only when it loads the CIB, so an object changed in this session still shows as text.
+ */
+function ruleOrderReadsBack(el: Element, ctx: RenderContext): boolean {
+  if (ctx.changedIds?.has(el.getAttribute('id') ?? '')) return true;
+  for (const rule of descendants(el, 'rule')) {
+    for (let p = rule.previousSibling; p; p = p.previousSibling) {
+      if (p.nodeType === ELEMENT_NODE && (p as Element).tagName === 'nvpair') return false;
+    }
+  }
+  return true;
+}
+
 /** True when the object's text form reads back as the same XML. */
 export function isFaithful(kind: string, el: Element, ctx: RenderContext): boolean {
   const shape = SHAPES[kind];
   if (!shape) return false;
-  return fitsShape(el, shape, true) && kindSpecificReadsBack(kind, el, ctx) && expressionsReadBack(el);
+  return fitsShape(el, shape, true) && kindSpecificReadsBack(kind, el, ctx) && expressionsReadBack(el) && ruleOrderReadsBack(el, ctx);
 }
