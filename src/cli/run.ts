@@ -119,7 +119,16 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     return runInteractive(session, io);
   }
 
-  for (const line of splitLogicalLines(text, file)) {
+  // crm never runs a statement whose `\` continuation runs into the end of the input; tcrm does
+  // the same, and says so (a plain notice, not one of crm's message lines).
+  const lines = splitLogicalLines(text, file, { dropUnfinished: true });
+  if (/\\[ \t]*\r?\n?$/.test(text)) {
+    const unfinished = splitLogicalLines(text, file).at(-1);
+    if (unfinished && unfinished.text !== lines.at(-1)?.text) {
+      session.notice(message('TCRM0010', { file, line: unfinished.at.line }, lang));
+    }
+  }
+  for (const line of lines) {
     await session.executeLine(line);
     if (session.quitRequested) break;
   }

@@ -80,8 +80,8 @@ export function isVerifyLine(line: string): boolean {
     text.startsWith('crm_verify:') ||
     /validity error/.test(text) ||
     // crmsh writes the last digit of the schema line number in the parentheses; tcrm, which
-    // has no line numbers, writes the element's id there.
-    /^\s*[\w-]+ \([^()\s]*\): /.test(text)
+    // has no line numbers, writes the element's id there (`in ID` for an element without one).
+    /^\s*[\w-]+ \((?:in )?[^()\s]*\): /.test(text)
   );
 }
 
@@ -92,7 +92,7 @@ export function isVerifyLine(line: string): boolean {
  * duplicates count once.
  */
 function schemaLineKey(text: string): string {
-  const m = /^\s*([\w-]+) \([^()\s]*\): (.*)$/.exec(text);
+  const m = /^\s*([\w-]+) \((?:in )?[^()\s]*\): (.*)$/.exec(text);
   return m ? `${m[1]} (…): ${m[2]}` : text.trim();
 }
 
