@@ -356,7 +356,7 @@ export const CONFIGURE_HANDLERS: HandlerTable = {
     }
     const loaded = await loadCibWithText(session, session.source);
     if (!loaded) return false;
-    session.configure = new ConfigureSession(loaded.doc, loaded.text);
+    session.adoptConfigure(new ConfigureSession(loaded.doc, loaded.text));
     return true;
   },
 };

@@ -51,10 +51,10 @@ export async function commitConfigure(
   if (source.kind === 'live') {
     const result = await commitToLive(session, cfg.loaded, cfg.working, { force, replace: opts.replace });
     if (!result.ok) return false;
-    if (result.after) session.configure = new ConfigureSession(result.after.doc, result.after.text);
+    if (result.after) session.adoptConfigure(new ConfigureSession(result.after.doc, result.after.text));
     else {
       const reloaded = await loadCibWithText(session, source);
-      if (reloaded) session.configure = new ConfigureSession(reloaded.doc, reloaded.text);
+      if (reloaded) session.adoptConfigure(new ConfigureSession(reloaded.doc, reloaded.text));
     }
     return true;
   }
@@ -71,10 +71,10 @@ export async function commitConfigure(
   if (!session.reportAll(result.diagnostics) || !result.ok) return false;
   // What was written is the new baseline (the session's changes are now committed).
   if (result.written) {
-    session.configure = new ConfigureSession(result.written);
+    session.adoptConfigure(new ConfigureSession(result.written));
   } else {
     const reloaded = await loadCibWithText(session, source);
-    if (reloaded) session.configure = new ConfigureSession(reloaded.doc, reloaded.text);
+    if (reloaded) session.adoptConfigure(new ConfigureSession(reloaded.doc, reloaded.text));
   }
   return true;
 }

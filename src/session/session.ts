@@ -10,6 +10,7 @@ import type { Output } from './output.js';
 import type { CibSource } from './cib-source.js';
 import { initialSource } from './cib-source.js';
 import { ConfigureSession } from './configure-session.js';
+import { reparseErrors } from '../shadow-cib/show/reparse-errors.js';
 import { dispatchLine } from './dispatch.js';
 import { commitConfigure } from './commit-command.js';
 import { loadCibWithText } from './cib-io.js';
@@ -274,8 +275,17 @@ export class Session {
       this.report(diag('CRM', 'error', 'configure: Missing requirements'));
       return false;
     }
-    this.configure = new ConfigureSession(loaded.doc, loaded.text);
+    this.adoptConfigure(new ConfigureSession(loaded.doc, loaded.text));
     return true;
+  }
+
+  /**
+   * A CIB just loaded (entering configure, refresh, re-read after a commit) becomes the configure
+   * state; like crmsh, the objects whose crm text crmsh cannot parse back get their syntax line.
+   */
+  adoptConfigure(cfg: ConfigureSession): void {
+    this.configure = cfg;
+    this.reportAll(reparseErrors(cfg.working));
   }
 }
 
