@@ -63,3 +63,16 @@ export function findOpToken(lines: readonly LogicalLine[], op: string, attr?: st
   }
   return null;
 }
+
+/** Whether `text` (up to `end`) stops inside a quoted word: an unclosed, unescaped ' or ". */
+export function endsInsideQuotes(text: string, end = text.length): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '\\') i++;
+  }
+  return quote !== null;
+}

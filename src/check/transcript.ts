@@ -15,6 +15,7 @@ import { splitLogicalLines } from '../grammar/split-words.js';
 import type { InputCommand } from './commands.js';
 import { PieceText, type Piece } from './pieces.js';
 import { physicalLines } from './read-input.js';
+import { endsInsideQuotes } from './tokens.js';
 
 /** An optional line number (`3 crm(live)node# …` in numbered listings) before the prompt. */
 const NUMBER = String.raw`(?:\s*\d+\s+)?`;
@@ -136,18 +137,6 @@ function parses(text: string): boolean {
   return stmt !== null && !diagnostics.some((d) => d.severity === 'error');
 }
 
-/** An odd number of unescaped quotes of one kind: the break fell inside a quoted word. */
-function insideQuotes(text: string): boolean {
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '\\') i++;
-  }
-  return quote !== null;
-}
 
 /**
  * Nothing or a space between a command and its soft-wrapped rest: the join that parses; when
@@ -163,7 +152,8 @@ function joinSeparator(text: PieceText, piece: Piece): string {
   if (space && !none) return ' ';
   const a = prev[prev.length - 1] ?? '';
   const b = piece.text[0] ?? '';
-  if (insideQuotes(prev)) return '';
+  // An odd number of unescaped quotes of one kind: the break fell inside a quoted word.
+  if (endsInsideQuotes(prev)) return '';
   if (b === '.' || b === '=' || b === ',' || a === '=' || a === '.') return '';
   if (/[0-9]/.test(a) && /[0-9]/.test(b)) return '';
   return ' ';

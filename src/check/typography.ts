@@ -9,6 +9,7 @@
 import { message, type Lang } from '../messages/catalog.js';
 import type { InputCommand } from './commands.js';
 import type { CheckFinding } from './types.js';
+import { endsInsideQuotes } from './tokens.js';
 
 const REPLACEMENTS: Record<string, string> = {
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2033': '"',
@@ -23,7 +24,7 @@ const TYPOGRAPHIC = new RegExp(`[${Object.keys(REPLACEMENTS).join('')}]`, 'g');
 export function plainText(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(TYPOGRAPHIC, (c, index: number) => (insideStraightQuotes(line, index) ? c : REPLACEMENTS[c]!)))
+    .map((line) => line.replace(TYPOGRAPHIC, (c, index: number) => (endsInsideQuotes(line, index) ? c : REPLACEMENTS[c]!)))
     .join('\n');
 }
 
@@ -48,7 +49,7 @@ export function typographyFindings(commands: readonly InputCommand[], original: 
       const piece = line.slice(w.at.col - 1, endCol - 1);
       // one finding per word, at its first such character outside straight quotes (a dash or
       // an apostrophe in `description="… — …"` is text): the suggestion fixes them all
-      for (const m of [...piece.matchAll(TYPOGRAPHIC)].filter((x) => !insideStraightQuotes(piece, x.index!)).slice(0, 1)) {
+      for (const m of [...piece.matchAll(TYPOGRAPHIC)].filter((x) => !endsInsideQuotes(piece, x.index!)).slice(0, 1)) {
         const col = w.at.col + m.index!;
         const key = `${w.at.line}:${col}`;
         if (seen.has(key)) continue;
@@ -68,15 +69,3 @@ export function typographyFindings(commands: readonly InputCommand[], original: 
   return out;
 }
 
-/** Is the character at `index` between straight quotes opened earlier in the word? */
-function insideStraightQuotes(text: string, index: number): boolean {
-  let quote: string | null = null;
-  for (let i = 0; i < index; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '\\') i++;
-  }
-  return quote !== null;
-}

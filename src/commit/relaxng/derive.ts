@@ -288,13 +288,18 @@ function valueEquals(expected: string, actual: string, asToken: boolean): boolea
   return asToken && collapseWhitespace(expected) === collapseWhitespace(actual);
 }
 
-function startTagCloseDeriv(p: Pattern): Pattern {
-  let d = closeMemo.get(p.id);
+/** `compute(p)`, remembered by pattern id in `table`. */
+function remembered(table: Map<number, Pattern>, p: Pattern, compute: (p: Pattern) => Pattern): Pattern {
+  let d = table.get(p.id);
   if (!d) {
-    d = computeClose(p);
-    closeMemo.set(p.id, d);
+    d = compute(p);
+    table.set(p.id, d);
   }
   return d;
+}
+
+function startTagCloseDeriv(p: Pattern): Pattern {
+  return remembered(closeMemo, p, computeClose);
 }
 
 function computeClose(p: Pattern): Pattern {
@@ -317,12 +322,7 @@ function computeClose(p: Pattern): Pattern {
 }
 
 function endTagDeriv(p: Pattern): Pattern {
-  let d = endMemo.get(p.id);
-  if (!d) {
-    d = computeEnd(p);
-    endMemo.set(p.id, d);
-  }
-  return d;
+  return remembered(endMemo, p, computeEnd);
 }
 
 function computeEnd(p: Pattern): Pattern {
