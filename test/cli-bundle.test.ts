@@ -47,7 +47,8 @@ describe('the built bundle', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('primitive d Dummy\nWARNING: (unpack_config) \twarning: Blind faith: not fencing unseen nodes\n');
+    // crmsh's line, then tcrm's pointer at the property that causes it.
+    expect(r.stdout).toBe('primitive d Dummy\nWARNING: (unpack_config) \twarning: Blind faith: not fencing unseen nodes\n  at <stdin>:2:10\n');
     const xml = readFileSync(cib, 'utf8');
     expect(xml).toContain('<primitive id="d" class="ocf" provider="heartbeat" type="Dummy"/>');
     expect(xml).toMatch(/epoch="4"/);
