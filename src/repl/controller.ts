@@ -338,7 +338,8 @@ export class ReplController {
         } else {
           for (const line of splitLogicalLines(text, '<stdin>')) {
             await this.session.executeLine(line);
-            if (this.session.quitRequested) break;
+            // Ctrl-C also drops the rest of a pasted block.
+            if (this.session.quitRequested || this.session.interrupted.aborted) break;
           }
         }
         this.highlightCache = null;

@@ -249,7 +249,11 @@ describe.skipIf(missing.length > 0)('Ctrl-C while a command runs', () => {
     };
     await until('the prompt', () => row() === P.trimEnd());
 
-    typeIn('status');
+    // A pasted block: Ctrl-C during its first line drops the rest (`cd configure` never runs).
+    const block = join(dir, 'ctrl-c-paste.crm');
+    writeFileSync(block, 'status\ncd configure\n');
+    tmux('load-buffer', '-b', 'cc', block);
+    tmux('paste-buffer', '-p', '-b', 'cc', '-t', 'intr');
     await new Promise((r) => setTimeout(r, 1500));
     expect(row()).not.toBe(P.trimEnd()); // still waiting for the hanging crm_mon
     const pressed = Date.now();
@@ -257,6 +261,8 @@ describe.skipIf(missing.length > 0)('Ctrl-C while a command runs', () => {
     await until('the interruption notice', () => pane().includes('interrupted: tcrm stopped waiting for crm_mon on local'));
     await until('the prompt after Ctrl-C', () => row() === P.trimEnd());
     expect(Date.now() - pressed).toBeLessThan(5_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(row()).toBe(P.trimEnd());
     // The killed crm_mon is gone, not left sleeping.
     expect(spawnSync('pgrep', ['-f', `${bin}/crm_mon`]).status).not.toBe(0);
 
